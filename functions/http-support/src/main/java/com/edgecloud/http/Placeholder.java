@@ -1,0 +1,1 @@
+package com.edgecloud.http; final class Placeholder {}
