@@ -1,0 +1,7 @@
+package com.edgecloud.admin;
+
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/** Lambda entry point of AdminFunction: API Gateway HTTP API, payload format 2.0. */
+public class AdminHandler extends APIGatewayV2HTTPEventFunction {
+}

@@ -1,0 +1,17 @@
+package com.edgecloud.http;
+
+import java.util.Set;
+
+/** Who is calling: the JWT's {@code sub} (the account id) and its roles (SPEC §9). */
+public record Caller(String accountId, Set<String> roles) {
+
+    public static final String ADMIN_ROLE = "admin";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(ADMIN_ROLE);
+    }
+}

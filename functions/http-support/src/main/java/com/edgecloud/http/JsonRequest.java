@@ -1,0 +1,206 @@
+package com.edgecloud.http;
+
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.billing.money.Money;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A request body read field by field, so that every wrong field is named in one 400
+ * (VALIDATION_FAILED, SPEC §9) and nothing is done with a half-valid request.
+ */
+public final class JsonRequest {
+
+    /** Ids are short, printable and safe in keys and URLs. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    private final JsonNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private JsonRequest(JsonNode node, String prefix, List<FieldError> errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    public static JsonRequest parse(JsonMapper mapper, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        JsonNode node;
+        try {
+            node = mapper.readValueToTree(raw);
+        } catch (IOException | RuntimeException e) {
+            throw BillingException.validation(List.of(new FieldError("body", "the body is not valid JSON")));
+        }
+        if (node == null || !node.isObject()) {
+            throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        return new JsonRequest(node, "", new ArrayList<>());
+    }
+
+    /** A required id-like string: 1–64 characters of letters, digits and {@code . _ : -}. */
+    public String id(String field) {
+        String value = text(field, 64, true);
+        if (value != null && !ID.matcher(value).matches()) {
+            reject(field, "must be 1-64 letters, digits, '.', '_', ':' or '-'");
+            return null;
+        }
+        return value;
+    }
+
+    public String text(String field, int maxLength, boolean required) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            reject(field, "must be a string");
+            return null;
+        }
+        String text = value.getStringValue();
+        if (required && text.isBlank()) {
+            reject(field, "must not be blank");
+            return null;
+        }
+        if (text.length() > maxLength) {
+            reject(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    public Integer integer(String field, int min, int max, boolean required) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isNumber() || !isWhole(value)) {
+            reject(field, "must be a whole number");
+            return null;
+        }
+        long number;
+        try {
+            number = value.getBigDecimal().longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            reject(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        if (number < min || number > max) {
+            reject(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return (int) number;
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+        String text = text(field, 40, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            reject(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    public Boolean bool(String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isBoolean()) {
+            reject(field, "must be true or false");
+            return null;
+        }
+        return value.getBooleanValue();
+    }
+
+    /** M1: money arrives as a string with at most two decimals ("1234.50"). */
+    public Money money(String field, boolean required) {
+        String text = text(field, 24, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Money.parse(text);
+        } catch (IllegalArgumentException e) {
+            reject(field, "must be an amount such as \"100.00\"");
+            return null;
+        }
+    }
+
+    public Instant instant(String field, boolean required) {
+        String text = text(field, 40, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return com.edgecloud.billing.time.ApiTime.parse(text);
+        } catch (RuntimeException e) {
+            reject(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T00:00:00+08:00");
+            return null;
+        }
+    }
+
+    /** A nested object; its fields report as {@code field.child}. Absent when not required: null. */
+    public JsonRequest object(String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isObject()) {
+            reject(field, "must be an object");
+            return null;
+        }
+        return new JsonRequest(value, prefix + field + ".", errors);
+    }
+
+    public boolean has(String field) {
+        return !absent(node.get(field));
+    }
+
+    public void reject(String field, String message) {
+        errors.add(new FieldError(prefix + field, message));
+    }
+
+    /** Throws one VALIDATION_FAILED naming every bad field, if there is any. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw BillingException.validation(List.copyOf(errors));
+        }
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
+    private static boolean isWhole(JsonNode value) {
+        try {
+            return value.getBigDecimal().stripTrailingZeros().scale() <= 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package com.edgecloud.http; final class Placeholder {}

@@ -1,0 +1,7 @@
+package com.edgecloud.instances;
+
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/** Lambda entry point of InstancesFunction: API Gateway HTTP API, payload format 2.0. */
+public class InstancesHandler extends APIGatewayV2HTTPEventFunction {
+}

@@ -1,0 +1,7 @@
+package com.edgecloud.purchase;
+
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/** Lambda entry point of PurchaseFunction: API Gateway HTTP API, payload format 2.0. */
+public class PurchaseHandler extends APIGatewayV2HTTPEventFunction {
+}
