@@ -36,7 +36,7 @@ public final class JsonRequest {
         }
         JsonNode node;
         try {
-            node = mapper.readValueToTree(raw);
+            node = mapper.readValue(raw, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             throw BillingException.validation(List.of(new FieldError("body", "the body is not valid JSON")));
         }
@@ -94,7 +94,7 @@ public final class JsonRequest {
         }
         long number;
         try {
-            number = value.getBigDecimal().longValueExact();
+            number = value.getBigDecimalValue().longValueExact();
         } catch (ArithmeticException tooLarge) {
             reject(field, "must be between " + min + " and " + max);
             return null;
@@ -198,7 +198,7 @@ public final class JsonRequest {
 
     private static boolean isWhole(JsonNode value) {
         try {
-            return value.getBigDecimal().stripTrailingZeros().scale() <= 0;
+            return value.getBigDecimalValue().stripTrailingZeros().scale() <= 0;
         } catch (RuntimeException e) {
             return false;
         }

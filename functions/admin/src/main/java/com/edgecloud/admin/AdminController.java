@@ -1,0 +1,181 @@
+package com.edgecloud.admin;
+
+import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.AccountRepository;
+import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.wallet.Coupon;
+import com.edgecloud.billing.wallet.WalletRepository;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.CallerBinder;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
+import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.Views;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Operator endpoints: accounts (A1), coupons (A2), catalog and stock (C1, C2). Admin role only. */
+@Controller("/admin")
+public class AdminController {
+
+    private static final String ANY = "*/*";
+
+    private final AccountRepository accounts;
+    private final WalletRepository wallets;
+    private final CatalogRepository catalog;
+    private final IdempotentRequests idempotent;
+    private final Views views;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public AdminController(AccountRepository accounts, WalletRepository wallets, CatalogRepository catalog,
+                           IdempotentRequests idempotent, Views views, JsonMapper json, Clock clock) {
+        this.accounts = accounts;
+        this.wallets = wallets;
+        this.catalog = catalog;
+        this.idempotent = idempotent;
+        this.views = views;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Put(value = "/accounts/{id}", consumes = ANY)
+    public Views.AccountView putAccount(Caller caller, @PathVariable String id, @Nullable @Body String body) {
+        CallerBinder.requireAdmin(caller);
+        JsonRequest in = JsonRequest.parse(json, body);
+        requireId(in, "id", id);
+        Boolean activated = in.bool("activated", true);
+        Verification verification = in.enumValue("verification", Verification.class, true);
+        JsonRequest c = in.object("contact", false);
+        Contact contact = c == null ? null
+                : new Contact(c.text("name", 100, false), c.text("phone", 32, false), c.text("email", 254, false));
+        in.validate();
+        Instant now = clock.instant();
+        return views.account(accounts.saveProfile(id, activated, verification, contact, now), now);
+    }
+
+    /** Grants a coupon; a retry with the same Idempotency-Key (optional here) grants it once. */
+    @Post(value = "/accounts/{id}/coupons", consumes = ANY)
+    public HttpResponse<?> grantCoupon(Caller caller, @PathVariable String id,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                       @Nullable @Body String body) {
+        CallerBinder.requireAdmin(caller);
+        JsonRequest in = JsonRequest.parse(json, body);
+        requireId(in, "id", id);
+        Money amount = in.money("amount", true);
+        Instant expiresAt = in.instant("expiresAt", true);
+        if (amount != null && !amount.isPositive()) {
+            in.reject("amount", "must be more than 0.00");
+        }
+        in.validate();
+        Instant now = clock.instant();
+        accounts.find(id).orElseThrow(() -> BillingException.notFound("account " + id));
+        if (idempotencyKey == null) {
+            return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(grant(id, amount, expiresAt, now)));
+        }
+        record GrantRequest(String accountId, Money amount, Instant expiresAt) {
+        }
+        return idempotent.run(caller, "coupon-grant", IdempotentRequests.requireKey(idempotencyKey),
+                new GrantRequest(id, amount, expiresAt), stored -> { }, claim -> {
+                    StoredAnswer answer = new StoredAnswer(201, write(views.coupon(grant(id, amount, expiresAt, now))));
+                    idempotent.complete(claim, answer);
+                    return answer;
+                });
+    }
+
+    @Put(value = "/catalog/nodes/{nodeId}", consumes = ANY)
+    public Views.NodeView putNode(Caller caller, @PathVariable String nodeId, @Nullable @Body String body) {
+        CallerBinder.requireAdmin(caller);
+        JsonRequest in = JsonRequest.parse(json, body);
+        requireId(in, "nodeId", nodeId);
+        String name = in.text("name", 100, false);
+        String region = in.text("region", 100, false);
+        NodeStatus status = nodeStatus(in);
+        in.validate();
+        Node node = new Node(nodeId, name == null ? nodeId : name, region, status);
+        catalog.saveNode(node);
+        return Views.node(node);
+    }
+
+    @Put(value = "/catalog/nodes/{nodeId}/specs/{specId}", consumes = ANY)
+    public Views.SpecView putSpec(Caller caller, @PathVariable String nodeId, @PathVariable String specId,
+                                  @Nullable @Body String body) {
+        CallerBinder.requireAdmin(caller);
+        JsonRequest in = JsonRequest.parse(json, body);
+        requireId(in, "nodeId", nodeId);
+        requireId(in, "specId", specId);
+        String name = in.text("name", 100, false);
+        String description = in.text("description", 500, false);
+        Money monthly = price(in, "monthlyPrice");
+        Money yearly = price(in, "yearlyPrice");
+        Money hourly = price(in, "hourlyPrice");
+        Integer stock = in.integer("stock", 0, 1_000_000, true);
+        in.validate();
+        catalog.node(nodeId).orElseThrow(() -> BillingException.notFound("node " + nodeId));
+        Spec spec = new Spec(nodeId, specId, name == null ? specId : name, description, monthly, yearly, hourly, stock);
+        catalog.saveSpec(spec);
+        return Views.spec(spec);
+    }
+
+    private Coupon grant(String accountId, Money amount, Instant expiresAt, Instant now) {
+        return wallets.grantCoupon(accountId, Ids.next("cpn"), amount, expiresAt, now);
+    }
+
+    /** C1: accepts the console's wording too ("OPEN_FOR_SALE"). */
+    private static NodeStatus nodeStatus(JsonRequest in) {
+        String status = in.text("status", 40, true);
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "OPEN", "OPEN_FOR_SALE" -> NodeStatus.OPEN;
+            case "UNDER_CONSTRUCTION" -> NodeStatus.UNDER_CONSTRUCTION;
+            default -> {
+                in.reject("status", "must be OPEN (or OPEN_FOR_SALE) or UNDER_CONSTRUCTION");
+                yield null;
+            }
+        };
+    }
+
+    private static Money price(JsonRequest in, String field) {
+        Money price = in.money(field, true);
+        if (price != null && price.isNegative()) {
+            in.reject(field, "must not be negative");
+        }
+        return price;
+    }
+
+    /** Path ids are checked like body ids, so nothing odd becomes a key. */
+    private static void requireId(JsonRequest in, String field, String value) {
+        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            in.reject(field, "must be 1-64 letters, digits, '.', '_', ':' or '-'");
+        }
+    }
+
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.edgecloud.billing.account;
+
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.wallet.Wallet;
+import java.util.Map;
+
+/** An account's profile and its wallet (cash, coupons, version). */
+public record Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet) {
+
+    /** A1: only an activated and verified account can purchase. */
+    public void requireCanPurchase() {
+        if (!activated) {
+            throw new BillingException(ErrorCode.ACCOUNT_NOT_ACTIVE,
+                    "The account is not activated; activate it before purchasing.", Map.of("rule", "A1"));
+        }
+        if (verification == null || verification == Verification.NONE) {
+            throw new BillingException(ErrorCode.ACCOUNT_NOT_VERIFIED,
+                    "Complete personal or enterprise verification before purchasing.", Map.of("rule", "A1"));
+        }
+    }
+}

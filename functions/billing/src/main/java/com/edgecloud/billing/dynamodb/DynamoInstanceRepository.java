@@ -1,0 +1,45 @@
+package com.edgecloud.billing.dynamodb;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.InstanceRepository;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+public final class DynamoInstanceRepository implements InstanceRepository {
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+
+    public DynamoInstanceRepository(DynamoDbClient dynamo, TableNames tables) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+    }
+
+    @Override
+    public Optional<Instance> find(String instanceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                .tableName(tables.instances()).key(InstanceItems.key(instanceId)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.toInstance(new Item(item)));
+    }
+
+    @Override
+    public Page<Instance> listByAccount(String accountId, int limit, String nextToken) {
+        QueryResponse page = dynamo.query(QueryRequest.builder()
+                .tableName(tables.instances())
+                .indexName(Tables.INSTANCES_BY_ACCOUNT)
+                .keyConditionExpression("accountId = :a")
+                .expressionAttributeValues(Map.of(":a", Attr.s(accountId)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(PageToken.decode(nextToken, "accountId", accountId))
+                .build());
+        return new Page<>(page.items().stream().map(item -> InstanceItems.toInstance(new Item(item))).toList(),
+                PageToken.encode(page.lastEvaluatedKey()));
+    }
+}

@@ -1,0 +1,114 @@
+package com.edgecloud.billing.dynamodb;
+
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.purchase.Order;
+import com.edgecloud.billing.purchase.PurchasePlan;
+import com.edgecloud.billing.purchase.PurchaseStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * A purchase is one TransactWriteItems: idempotent answer, node still open, stock taken,
+ * wallet and coupons under their versions, ledger entry, order, outbox message and the
+ * instances. A transaction holds at most 100 items, so an order of more servers than fit
+ * commits its first instances with everything else and writes the rest right after
+ * ({@link #materialize}); their ids are fixed in the committed order, so a retry of the
+ * same Idempotency-Key completes them.
+ */
+public final class DynamoPurchaseStore implements PurchaseStore {
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+    private final CatalogRepository catalog;
+    private final WalletWrites wallet;
+    private final DynamoIdempotencyStore idempotency;
+
+    public DynamoPurchaseStore(DynamoDbClient dynamo, TableNames tables, CatalogRepository catalog,
+                               DynamoIdempotencyStore idempotency) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.catalog = catalog;
+        this.wallet = new WalletWrites(tables);
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public int commit(PurchasePlan plan, IdempotentCompletion completion) {
+        Order order = plan.order();
+        String accountId = order.accountId();
+        Transaction tx = new Transaction();
+        idempotency.completeWithin(tx, completion);
+        tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(tables.catalog()).key(DynamoCatalogRepository.nodeKey(order.nodeId()))
+                .conditionExpression("#status = :open")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":open", Attr.s(NodeStatus.OPEN.name())))
+                .build()).build(), () -> new BillingException(ErrorCode.NODE_NOT_OPEN,
+                "Node " + order.nodeId() + " is not open for sale.", Map.of("nodeId", order.nodeId())));
+        // C2: stock is taken only if enough is left, so concurrent purchases never oversell.
+        tx.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(tables.catalog()).key(DynamoCatalogRepository.specKey(order.nodeId(), order.specId()))
+                .updateExpression("SET stock = stock - :q")
+                .conditionExpression("stock >= :q")
+                .expressionAttributeValues(Map.of(":q", Attr.n(order.quantity())))
+                .build()).build(), () -> catalog.spec(order.nodeId(), order.specId())
+                .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
+                .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
+        if (plan.charge() != null) {
+            wallet.moveWallet(tx, accountId, plan.walletVersion(), plan.cashAfterFen());
+            wallet.drawCoupons(tx, accountId, plan.charge());
+            wallet.record(tx, accountId, plan.ledgerEntry());
+        } else {
+            wallet.checkWallet(tx, accountId, plan.walletVersion()); // G1 was checked on this version
+        }
+        tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
+        tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
+                () -> new IllegalStateException("outbox message exists"));
+        List<Instance> instances = plan.instances();
+        int fits = Math.min(instances.size(), Transaction.MAX_ITEMS - tx.size());
+        for (Instance instance : instances.subList(0, fits)) {
+            tx.add(put(tables.instances(), InstanceItems.item(instance), "instanceId"),
+                    () -> new IllegalStateException("instance exists"));
+        }
+        tx.execute(dynamo);
+        return fits;
+    }
+
+    @Override
+    public void materialize(List<Instance> instances) {
+        for (Instance instance : instances) {
+            // Conditional, so a repeat (or a retry after a crash) never overwrites a server in use.
+            try {
+                dynamo.putItem(r -> r.tableName(tables.instances()).item(InstanceItems.item(instance))
+                        .conditionExpression("attribute_not_exists(instanceId)"));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException written) {
+                continue;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Order> findOrder(String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tables.orders())
+                .key(Map.of("orderId", Attr.s(orderId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.toOrder(new Item(item)));
+    }
+
+    private static TransactWriteItem put(String table, Map<String, AttributeValue> item,
+                                         String key) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(" + key + ")").build()).build();
+    }
+}

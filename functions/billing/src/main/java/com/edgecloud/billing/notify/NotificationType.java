@@ -1,0 +1,6 @@
+package com.edgecloud.billing.notify;
+
+/** E5, N1: what a notification is about. */
+public enum NotificationType {
+    EXPIRY_WARNING, EXPIRED, OVERDUE, SERVER_STOPPED, SERVER_RELEASED, ORDER_PAID
+}

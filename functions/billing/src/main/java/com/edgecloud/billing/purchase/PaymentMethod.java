@@ -1,0 +1,5 @@
+package com.edgecloud.billing.purchase;
+
+public enum PaymentMethod {
+    BALANCE, THIRD_PARTY
+}

@@ -1,0 +1,18 @@
+package com.edgecloud.billing.wallet;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.money.Money;
+import java.time.Instant;
+
+/** A4: every money movement is written with its ledger entry, in one transaction. */
+public interface WalletRepository {
+
+    /** The account's ledger, newest first. */
+    Page<LedgerEntry> ledger(String accountId, int limit, String nextToken);
+
+    /** Grants a coupon (A2) and records COUPON_GRANT. */
+    Coupon grantCoupon(String accountId, String couponId, Money amount, Instant expiresAt, Instant now);
+
+    /** Adds cash and records RECHARGE. */
+    LedgerEntry recharge(String accountId, String entryId, Money amount, Instant now);
+}

@@ -1,0 +1,68 @@
+package com.edgecloud.http;
+
+import com.edgecloud.billing.account.AccountRepository;
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
+import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
+import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
+import com.edgecloud.billing.dynamodb.DynamoPurchaseStore;
+import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
+import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.billing.instance.InstanceRepository;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.purchase.PurchaseService;
+import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.wallet.WalletRepository;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.ZoneId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires the billing module's plain classes as beans. Settings: {@code billing.zone} (T1,
+ * env BILLING_ZONE) and {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD).
+ */
+@Factory
+public class BillingBeans {
+
+    @Singleton
+    public ExpiryCalendar expiryCalendar(@Value("${billing.zone:Asia/Shanghai}") String zone) {
+        return new ExpiryCalendar(ZoneId.of(zone));
+    }
+
+    @Singleton
+    public AccountRepository accounts(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoAccountRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public WalletRepository wallets(DynamoDbClient dynamo, TableNames tables, AccountRepository accounts) {
+        return new DynamoWalletRepository(dynamo, tables, accounts);
+    }
+
+    @Singleton
+    public CatalogRepository catalog(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoCatalogRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public InstanceRepository instances(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoInstanceRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public DynamoIdempotencyStore idempotency(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoIdempotencyStore(dynamo, tables);
+    }
+
+    @Singleton
+    public PurchaseService purchases(AccountRepository accounts, CatalogRepository catalog, DynamoDbClient dynamo,
+                                     TableNames tables, DynamoIdempotencyStore idempotency, ExpiryCalendar calendar,
+                                     @Value("${billing.launch-threshold:50.00}") String launchThreshold, Clock clock) {
+        return new PurchaseService(accounts, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
+                calendar, Money.parse(launchThreshold), clock);
+    }
+}

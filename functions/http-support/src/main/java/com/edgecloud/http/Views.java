@@ -1,0 +1,109 @@
+package com.edgecloud.http;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.wallet.Coupon;
+import com.edgecloud.billing.wallet.LedgerEntry;
+import com.edgecloud.billing.wallet.Wallet;
+import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.time.ApiTime;
+import com.edgecloud.billing.time.ExpiryCalendar;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/** Wire forms shared by several functions (SPEC §11); instants print in the billing zone (T1). */
+@Singleton
+public class Views {
+
+    private final ExpiryCalendar calendar;
+
+    public Views(ExpiryCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public String time(Instant instant) {
+        return ApiTime.format(instant, calendar.zone());
+    }
+
+    public InstanceView instance(Instance i) {
+        return new InstanceView(i.id(), i.accountId(), i.nodeId(), i.specId(), i.billingMethod().name(),
+                i.billingState().name(), i.powerState().name(), time(i.termStartsAt()), time(i.expiresAt()),
+                time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()));
+    }
+
+    /** SPEC §9 GET /account; arrears are the unpaid usage bills (none before usage billing runs). */
+    public AccountView account(Account a, Instant now) {
+        Wallet w = a.wallet();
+        Contact c = a.contact();
+        return new AccountView(a.accountId(), a.activated(), a.verification().name(), w.cash().toString(),
+                w.couponBalance(now).toString(), w.available(now).toString(), Money.ZERO.toString(),
+                c == null ? null : new ContactView(c.name(), c.phone(), c.email()));
+    }
+
+    public LedgerEntryView ledgerEntry(LedgerEntry e) {
+        return new LedgerEntryView(e.id(), time(e.at()), e.type().name(), e.cash().toString(), e.coupon().toString(),
+                e.couponId(), e.instanceId(), e.orderId());
+    }
+
+    public CouponView coupon(Coupon c) {
+        return new CouponView(c.id(), c.granted().toString(), c.remaining().toString(), time(c.expiresAt()));
+    }
+
+    public static NodeView node(Node n) {
+        return new NodeView(n.nodeId(), n.name(), n.region(), n.status().name());
+    }
+
+    public static SpecView spec(Spec s) {
+        return new SpecView(s.nodeId(), s.specId(), s.name(), s.description(), s.monthlyPrice().toString(),
+                s.yearlyPrice().toString(), s.hourlyPrice().toString(), Math.max(s.stock(), 0));
+    }
+
+    public static <T, V> ListView<V> list(Page<T> page, Function<T, V> view) {
+        return new ListView<>(page.items().stream().map(view).toList(), page.nextToken());
+    }
+
+    @Serdeable
+    public record InstanceView(String id, String accountId, String nodeId, String specId, String billingMethod,
+                               String billingState, String powerState, String termStartsAt, String expiresAt,
+                               String overdueSince, String releaseAt, String createdAt) {
+    }
+
+    @Serdeable
+    public record AccountView(String accountId, boolean activated, String verification, String cashBalance,
+                              String couponBalance, String availableBalance, String arrears, ContactView contact) {
+    }
+
+    @Serdeable
+    public record ContactView(String name, String phone, String email) {
+    }
+
+    @Serdeable
+    public record LedgerEntryView(String id, String at, String type, String cash, String coupon, String couponId,
+                                  String instanceId, String orderId) {
+    }
+
+    @Serdeable
+    public record CouponView(String couponId, String amount, String remaining, String expiresAt) {
+    }
+
+    @Serdeable
+    public record NodeView(String nodeId, String name, String region, String status) {
+    }
+
+    @Serdeable
+    public record SpecView(String nodeId, String specId, String name, String description, String monthlyPrice,
+                           String yearlyPrice, String hourlyPrice, int stock) {
+    }
+
+    /** SPEC §11: every list is {@code {items, nextToken}}. */
+    @Serdeable
+    public record ListView<V>(List<V> items, String nextToken) {
+    }
+}

@@ -1,0 +1,120 @@
+package com.edgecloud.purchase;
+
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.purchase.PaymentMethod;
+import com.edgecloud.billing.purchase.PurchasePlan;
+import com.edgecloud.billing.purchase.PurchaseRequest;
+import com.edgecloud.billing.purchase.PurchaseService;
+import com.edgecloud.billing.time.DurationUnit;
+import com.edgecloud.billing.time.TermDuration;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
+import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.Views;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** POST /instances: buy servers (A1, C1, C2, P1, P2, G1), once per Idempotency-Key. */
+@Controller("/instances")
+public class PurchaseController {
+
+    private final PurchaseService purchases;
+    private final IdempotentRequests idempotent;
+    private final Views views;
+    private final JsonMapper json;
+
+    public PurchaseController(PurchaseService purchases, IdempotentRequests idempotent, Views views, JsonMapper json) {
+        this.purchases = purchases;
+        this.idempotent = idempotent;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Post(consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> purchase(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                    @Nullable @Body String body) {
+        PurchaseRequest request = parse(caller, body);
+        String key = IdempotentRequests.requireKey(idempotencyKey);
+        return idempotent.run(caller, "purchase", key, request, this::completeReplayedOrder, claim -> {
+            String[] rendered = new String[1];
+            purchases.purchase(request, plan -> {
+                rendered[0] = render(plan);
+                return new IdempotentCompletion(claim.key(), claim.token(), 201, rendered[0]);
+            });
+            return new StoredAnswer(201, rendered[0]);
+        });
+    }
+
+    private PurchaseRequest parse(Caller caller, String body) {
+        JsonRequest in = JsonRequest.parse(json, body);
+        String nodeId = in.id("nodeId");
+        String specId = in.id("specId");
+        Integer quantity = in.integer("quantity", 1, PurchaseRequest.MAX_QUANTITY, true);
+        BillingMethod method = in.enumValue("billingMethod", BillingMethod.class, true);
+        PaymentMethod payment = in.enumValue("paymentMethod", PaymentMethod.class, false);
+        TermDuration duration = null;
+        if (method == BillingMethod.MONTHLY_PACKAGE) {
+            JsonRequest d = in.object("duration", true);
+            if (d != null) {
+                DurationUnit unit = d.enumValue("unit", DurationUnit.class, true);
+                Integer count = d.integer("count", 1, 1000, true);
+                if (unit != null && count != null) {
+                    if (TermDuration.isValid(unit, count)) {
+                        duration = new TermDuration(unit, count);
+                    } else {
+                        in.reject("duration", "P1: 1-9 months or 1-3 years");
+                    }
+                }
+            }
+        } else if (method == BillingMethod.PAY_BY_CONFIGURATION && in.has("duration")) {
+            in.reject("duration", "is only for MONTHLY_PACKAGE");
+        }
+        in.validate();
+        return new PurchaseRequest(caller.accountId(), nodeId, specId, quantity, method, duration,
+                payment == null ? PaymentMethod.BALANCE : payment);
+    }
+
+    private String render(PurchasePlan plan) {
+        var order = plan.order();
+        var view = new PurchaseView(new OrderView(order.id(), order.status().name(), order.amount().toString(),
+                order.paymentMethod().name(), order.paymentId()),
+                plan.instances().stream().map(views::instance).toList());
+        try {
+            return json.writeValueAsString(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A retry after a crash mid-way through a large order writes its missing instances. */
+    private void completeReplayedOrder(String storedBody) {
+        try {
+            JsonNode order = json.readValue(storedBody, JsonNode.class).get("order");
+            if (order != null && order.get("id") != null) {
+                purchases.completeOrder(order.get("id").getStringValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Serdeable
+    public record PurchaseView(OrderView order, List<Views.InstanceView> instances) {
+    }
+
+    @Serdeable
+    public record OrderView(String id, String status, String amount, String paymentMethod, String paymentId) {
+    }
+}
