@@ -1,7 +1,17 @@
 package com.edgecloud.admin;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of AdminFunction: API Gateway HTTP API, payload format 2.0. */
 public class AdminHandler extends APIGatewayV2HTTPEventFunction {
+
+    public AdminHandler() {
+        super();
+    }
+
+    /** For tests and the local server: run on a context they built (DynamoDB Local, their clock). */
+    public AdminHandler(ApplicationContext context) {
+        super(context);
+    }
 }

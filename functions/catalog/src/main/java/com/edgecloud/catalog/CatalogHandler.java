@@ -1,7 +1,17 @@
 package com.edgecloud.catalog;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of CatalogFunction: API Gateway HTTP API, payload format 2.0. */
 public class CatalogHandler extends APIGatewayV2HTTPEventFunction {
+
+    public CatalogHandler() {
+        super();
+    }
+
+    /** For tests and the local server: run on a context they built (DynamoDB Local, their clock). */
+    public CatalogHandler(ApplicationContext context) {
+        super(context);
+    }
 }

@@ -1,7 +1,17 @@
 package com.edgecloud.instances;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of InstancesFunction: API Gateway HTTP API, payload format 2.0. */
 public class InstancesHandler extends APIGatewayV2HTTPEventFunction {
+
+    public InstancesHandler() {
+        super();
+    }
+
+    /** For tests and the local server: run on a context they built (DynamoDB Local, their clock). */
+    public InstancesHandler(ApplicationContext context) {
+        super(context);
+    }
 }

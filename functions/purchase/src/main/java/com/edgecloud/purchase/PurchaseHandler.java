@@ -1,7 +1,17 @@
 package com.edgecloud.purchase;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of PurchaseFunction: API Gateway HTTP API, payload format 2.0. */
 public class PurchaseHandler extends APIGatewayV2HTTPEventFunction {
+
+    public PurchaseHandler() {
+        super();
+    }
+
+    /** For tests and the local server: run on a context they built (DynamoDB Local, their clock). */
+    public PurchaseHandler(ApplicationContext context) {
+        super(context);
+    }
 }

@@ -1,0 +1,69 @@
+package com.edgecloud.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * API Gateway HTTP API (payload 2.0) events for tests: the samples of {@code events/},
+ * reshaped for one request (path, body, caller's claims, headers).
+ */
+public final class ApiGatewayEvents {
+
+    private ApiGatewayEvents() {
+    }
+
+    /** A sample from the repository's {@code events/} folder, as {@code sam local invoke} takes it. */
+    public static APIGatewayV2HTTPEvent sample(String fileName) {
+        return EventLoader.loadApiGatewayHttpEvent(eventsFolder().resolve(fileName).toString());
+    }
+
+    public static Path eventsFolder() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("events");
+    }
+
+    /** The sample reshaped: method, path, body, the caller's claims (null: no authorizer), extra headers. */
+    public static APIGatewayV2HTTPEvent request(APIGatewayV2HTTPEvent sample, String method, String path, String body,
+                                                String sub, String roles, Map<String, String> headers) {
+        APIGatewayV2HTTPEvent event = sample;
+        event.setRawPath(path);
+        event.setRouteKey(method + " " + path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setBody(body);
+        Map<String, String> allHeaders = new HashMap<>();
+        allHeaders.put("content-type", "application/json");
+        allHeaders.putAll(headers);
+        event.setHeaders(allHeaders);
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            event.setRawPath(path.substring(0, query));
+            event.getRequestContext().getHttp().setPath(path.substring(0, query));
+            event.setRawQueryString(path.substring(query + 1));
+        } else {
+            event.setRawQueryString("");
+        }
+        event.setQueryStringParameters(null);
+        event.setPathParameters(null);
+        if (sub == null) {
+            event.getRequestContext().setAuthorizer(null);
+        } else {
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+            jwt.setClaims(Map.of("sub", sub, "roles", roles == null ? "[]" : roles));
+            authorizer.setJwt(jwt);
+            event.getRequestContext().setAuthorizer(authorizer);
+        }
+        return event;
+    }
+}

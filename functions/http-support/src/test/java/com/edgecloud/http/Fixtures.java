@@ -1,0 +1,105 @@
+package com.edgecloud.http;
+
+import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
+import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoDbLocal;
+import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
+import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.billing.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Test data written straight through the repositories into the shared DynamoDB Local,
+ * with fresh ids so that test classes never see each other's data; and a snapshot of all
+ * an account's data, to assert that a refused request wrote nothing.
+ */
+public final class Fixtures {
+
+    public final DynamoDbClient dynamo = DynamoDbLocal.shared().client();
+    public final TableNames tables = TableNames.defaults();
+    public final DynamoAccountRepository accounts = new DynamoAccountRepository(dynamo, tables);
+    public final DynamoWalletRepository wallets = new DynamoWalletRepository(dynamo, tables, accounts);
+    public final DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
+
+    public String verifiedAccount() {
+        return account(true, Verification.PERSONAL);
+    }
+
+    public String account(boolean activated, Verification verification) {
+        String id = Ids.next("acct");
+        accounts.saveProfile(id, activated, verification, new Contact("Test User", "+8613800000000", "t@example.com"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        return id;
+    }
+
+    public void recharge(String accountId, String amount) {
+        wallets.recharge(accountId, Ids.next("le"), Money.parse(amount), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public void coupon(String accountId, String amount, Instant expiresAt) {
+        wallets.grantCoupon(accountId, Ids.next("cpn"), Money.parse(amount), expiresAt, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** A node (open or not) with one spec: monthly 1000.00, yearly 10000.00, hourly 2.00. */
+    public String[] nodeWithSpec(NodeStatus status, int stock) {
+        String nodeId = Ids.next("node");
+        String specId = Ids.next("spec");
+        catalog.saveNode(new Node(nodeId, "Test node", "East China", status));
+        catalog.saveSpec(new Spec(nodeId, specId, "Standard", "2x16 cores, 128 GB",
+                Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), stock));
+        return new String[] {nodeId, specId};
+    }
+
+    public int stock(String nodeId, String specId) {
+        return catalog.spec(nodeId, specId).orElseThrow().stock();
+    }
+
+    public Account account(String accountId) {
+        return accounts.find(accountId).orElseThrow();
+    }
+
+    /** Everything stored for an account, in every table (tests may scan; the product never does). */
+    public Snapshot snapshot(String accountId, String nodeId, String specId) {
+        return new Snapshot(
+                accounts.find(accountId).map(Account::toString).orElse(null),
+                ofAccount(tables.wallet(), accountId),
+                ofAccount(tables.orders(), accountId),
+                ofAccount(tables.instances(), accountId),
+                ofAccount(tables.outbox(), accountId),
+                idempotencyRecords(accountId),
+                stock(nodeId, specId));
+    }
+
+    private List<Map<String, AttributeValue>> ofAccount(String table, String accountId) {
+        return dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true)
+                        .filterExpression("accountId = :a")
+                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(accountId))).build())
+                .items().stream().toList();
+    }
+
+    private List<Map<String, AttributeValue>> idempotencyRecords(String accountId) {
+        return dynamo.scanPaginator(ScanRequest.builder().tableName(tables.idempotency()).consistentRead(true)
+                        .filterExpression("begins_with(#k, :a)")
+                        .expressionAttributeNames(Map.of("#k", "key"))
+                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(accountId + "#"))).build())
+                .items().stream().toList();
+    }
+
+    public record Snapshot(String account, List<Map<String, AttributeValue>> wallet,
+                           List<Map<String, AttributeValue>> orders, List<Map<String, AttributeValue>> instances,
+                           List<Map<String, AttributeValue>> outbox, List<Map<String, AttributeValue>> idempotency,
+                           int stock) {
+    }
+}
