@@ -1,0 +1,49 @@
+package com.edgecloud.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One function {@code POST /_local/invoke/{logicalId}} can run: its SAM logical id, the event
+ * type its JSON is read as, and how to build its handler on the local server's application
+ * context (so it shares the settable clock and DynamoDB Local).
+ */
+public record LocalFunction<I, O>(String logicalId, Class<I> eventType,
+                                  Function<ApplicationContext, ? extends RequestHandler<I, O>> handlerFactory) {
+
+    public LocalFunction {
+        Objects.requireNonNull(logicalId, "logicalId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(handlerFactory, "handlerFactory");
+    }
+
+    /**
+     * An HTTP API function (payload 2.0). Every controller is on the one context, so the event
+     * goes through the same Micronaut handler its {@code APIGatewayV2HTTPEventFunction} uses, built
+     * on the shared context: never the function class itself, which would start or close a context.
+     */
+    public static LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(String logicalId) {
+        return new LocalFunction<>(logicalId, APIGatewayV2HTTPEvent.class, context -> {
+            APIGatewayV2HTTPEventHandler handler = new APIGatewayV2HTTPEventHandler(context);
+            return (event, lambdaContext) -> handler
+                    .exchange(event, new APIGatewayV2HTTPResponse())
+                    .getResponse()
+                    .getNativeResponse();
+        });
+    }
+
+    /**
+     * Any other function, e.g. a scheduled one: {@code handler("ExpirySweepFunction",
+     * ScheduledEvent.class, ExpirySweepHandler::new)} with a handler constructor taking the
+     * {@link ApplicationContext} (as {@code MicronautRequestHandler(ApplicationContext)} does).
+     */
+    public static <I, O> LocalFunction<I, O> handler(String logicalId, Class<I> eventType,
+                                                     Function<ApplicationContext, ? extends RequestHandler<I, O>> factory) {
+        return new LocalFunction<>(logicalId, eventType, factory);
+    }
+}

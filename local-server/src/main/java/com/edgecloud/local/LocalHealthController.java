@@ -1,0 +1,22 @@
+package com.edgecloud.local;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * {@code GET /_local/health}. The port is bound only after DynamoDB Local and the application
+ * context are up, so any answer at all means ready (SPEC §10).
+ */
+@Controller("/_local/health")
+public class LocalHealthController {
+
+    @Get
+    public Health health() {
+        return new Health("UP");
+    }
+
+    @Serdeable
+    public record Health(String status) {
+    }
+}

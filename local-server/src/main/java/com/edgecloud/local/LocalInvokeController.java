@@ -1,0 +1,43 @@
+package com.edgecloud.local;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /_local/invoke/{logicalId}} with an event JSON (as in {@code events/}): runs that
+ * function like {@code sam local invoke} and answers its result JSON (SPEC §10). A handler that
+ * throws answers Lambda's error JSON with {@code X-Amz-Function-Error: Unhandled}, as Lambda's
+ * Invoke API does.
+ */
+@Controller("/_local/invoke")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LocalInvokeController {
+
+    static final String FUNCTION_ERROR_HEADER = "X-Amz-Function-Error";
+
+    private final LocalFunctions functions;
+
+    public LocalInvokeController(LocalFunctions functions) {
+        this.functions = functions;
+    }
+
+    @Post(uri = "/{logicalId}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> invoke(@PathVariable String logicalId, @Nullable @Body String event) {
+        LocalFunctions.Invocation invocation = functions.invoke(logicalId, event);
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(invocation.resultJson().getBytes(StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (invocation.failed()) {
+            response.header(FUNCTION_ERROR_HEADER, "Unhandled");
+        }
+        return response;
+    }
+}

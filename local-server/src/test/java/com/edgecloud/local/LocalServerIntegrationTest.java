@@ -1,0 +1,299 @@
+package com.edgecloud.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.edgecloud.http.CallerResolver;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local server in-process on a random port, driven over HTTP (SPEC §10). */
+class LocalServerIntegrationTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static LocalServer server;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startServer() {
+        server = LocalServer.start(Map.of("micronaut.server.port", -1));
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void backToSystemClock() throws Exception {
+        send("DELETE", "/_local/clock", null, null);
+    }
+
+    @Test
+    void listensOnTheRandomPortItReports() {
+        assertTrue(server.port() > 0);
+        assertNotEquals(8080, server.port());
+        assertEquals("http://127.0.0.1:" + server.port(), server.baseUri().toString());
+    }
+
+    @Test
+    void healthAnswersUp() throws Exception {
+        HttpResponse<String> response = send("GET", "/_local/health", null, null);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("UP", json(response).get("status").getStringValue());
+    }
+
+    @Test
+    void tokenFromLocalTokensLetsARequestThrough() throws Exception {
+        String token = token("{\"sub\":\"acct-1\",\"roles\":[\"admin\"]}");
+
+        HttpResponse<String> response = send("GET", "/_test/whoami", null, "Bearer " + token);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        assertEquals("acct-1", body.get("accountId").getStringValue());
+        assertEquals("admin", body.get("roles").get(0).getStringValue());
+    }
+
+    @Test
+    void tokenWithoutRolesIsAPlainCaller() throws Exception {
+        String token = token("{\"sub\":\"acct-2\"}");
+
+        JsonNode body = json(send("GET", "/_test/whoami", null, "Bearer " + token));
+
+        assertEquals("acct-2", body.get("accountId").getStringValue());
+        // serde leaves an empty list out
+        assertTrue(body.get("roles") == null || body.get("roles").size() == 0, body.toString());
+    }
+
+    @Test
+    void noTokenIsUnauthenticatedProblem() throws Exception {
+        HttpResponse<String> response = send("GET", "/_test/whoami", null, null);
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void tamperedTokenIsUnauthenticatedProblem() throws Exception {
+        String token = token("{\"sub\":\"acct-1\"}");
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+
+        assertProblem(send("GET", "/_test/whoami", null, "Bearer " + tampered), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void tokenWithoutSubIsAValidationProblem() throws Exception {
+        assertProblem(send("POST", "/_local/tokens", "{\"sub\":\"  \"}", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/_local/tokens", "{\"roles\":[\"admin\"]}", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/_local/tokens", "not json", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/_local/tokens", "{\"sub\":\"a\",\"roles\":\"admin\"}", null), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void setClockIsTheNowOfEveryControllerUntilDeleted_T2() throws Exception {
+        HttpResponse<String> set = send("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00+08:00\"}", null);
+
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("2016-01-01T15:00:00+08:00", json(set).get("now").getStringValue());
+        assertTrue(json(set).get("frozen").getBooleanValue());
+        JsonNode current = json(send("GET", "/_local/clock", null, null));
+        assertEquals("2016-01-01T15:00:00+08:00", current.get("now").getStringValue());
+        assertEquals("2016-01-01T07:00:00Z", json(send("GET", "/_test/now", null, null)).get("now").getStringValue());
+
+        HttpResponse<String> reset = send("DELETE", "/_local/clock", null, null);
+
+        assertEquals(200, reset.statusCode());
+        assertFalse(json(reset).get("frozen").getBooleanValue());
+        Instant controllerNow = Instant.parse(json(send("GET", "/_test/now", null, null)).get("now").getStringValue());
+        assertTrue(controllerNow.isAfter(Instant.parse("2020-01-01T00:00:00Z")), controllerNow.toString());
+    }
+
+    @Test
+    void clockAcceptsZ() throws Exception {
+        HttpResponse<String> set = send("PUT", "/_local/clock", "{\"now\": \"2016-02-01T23:59:59Z\"}", null);
+
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("2016-02-01T23:59:59Z", json(set).get("utc").getStringValue());
+    }
+
+    @Test
+    void badClockIsAValidationProblemAndChangesNothing() throws Exception {
+        assertProblem(send("PUT", "/_local/clock", "{\"now\": \"2016-01-01 15:00\"}", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00\"}", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("PUT", "/_local/clock", "{}", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("PUT", "/_local/clock", "[]", null), 400, "VALIDATION_FAILED");
+
+        assertFalse(json(send("GET", "/_local/clock", null, null)).get("frozen").getBooleanValue());
+    }
+
+    @Test
+    void tokenStillWorksWhenTheClockIsMovedYearsBack() throws Exception {
+        String token = token("{\"sub\":\"acct-3\"}");
+        send("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00+08:00\"}", null);
+
+        assertEquals(200, send("GET", "/_test/whoami", null, "Bearer " + token).statusCode());
+    }
+
+    @Test
+    void theServersClockAndCallerResolverAreTheLocalOnes() {
+        assertInstanceOf(SettableClock.class, server.context().getBean(Clock.class));
+        assertEquals(1, server.context().getBeansOfType(Clock.class).size());
+        assertInstanceOf(LocalJwtCallerResolver.class, server.context().getBean(CallerResolver.class));
+        assertEquals(1, server.context().getBeansOfType(CallerResolver.class).size());
+    }
+
+    @Test
+    void invokingAnUnknownFunctionIsNotFound() throws Exception {
+        String event = Files.readString(Path.of("..", "events", "catalog-list-nodes.json"));
+
+        assertProblem(send("POST", "/_local/invoke/NoSuchFunction", event, null), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void invokingWithSomethingThatIsNotAnEventIsAValidationProblem() throws Exception {
+        assertProblem(send("POST", "/_local/invoke/CatalogFunction", "{not json", null), 400, "VALIDATION_FAILED");
+        assertProblem(send("POST", "/_local/invoke/CatalogFunction", "", null), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void invokedCatalogFunctionAnswersItsResultFromTheSharedDynamoDb() throws Exception {
+        String admin = token("{\"sub\":\"ops-1\",\"roles\":[\"admin\"]}");
+        HttpResponse<String> put = send("PUT", "/admin/catalog/nodes/node-local-it",
+                "{\"name\":\"Local IT node\",\"status\":\"OPEN\"}", "Bearer " + admin);
+        assertEquals(200, put.statusCode(), put.body());
+        String event = Files.readString(Path.of("..", "events", "catalog-list-nodes.json"));
+
+        HttpResponse<String> response = send("POST", "/_local/invoke/CatalogFunction", event, null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals(200, result.get("statusCode").getIntValue(), response.body());
+        assertFalse(result.get("isBase64Encoded").getBooleanValue());
+        JsonNode items = json(result.get("body").getStringValue()).get("items");
+        assertNotNull(items, response.body());
+        boolean listed = false;
+        for (JsonNode node : items.values()) {
+            listed |= "node-local-it".equals(node.get("nodeId").getStringValue());
+        }
+        assertTrue(listed, response.body());
+    }
+
+    @Test
+    void invokedEventIsAuthenticatedByItsAuthorizerClaims() throws Exception {
+        HttpResponse<String> response = send("POST", "/_local/invoke/AccountFunction",
+                whoamiEvent("\"authorizer\": {\"jwt\": {\"claims\": {\"sub\": \"acct-9\", \"roles\": \"[admin]\"}, \"scopes\": null}},"),
+                null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = json(response);
+        assertEquals(200, result.get("statusCode").getIntValue(), response.body());
+        JsonNode caller = json(result.get("body").getStringValue());
+        assertEquals("acct-9", caller.get("accountId").getStringValue());
+        assertEquals("admin", caller.get("roles").get(0).getStringValue());
+        // the function ran on the shared context without stopping it
+        assertTrue(server.context().isRunning());
+        assertEquals(200, send("GET", "/_local/health", null, null).statusCode());
+    }
+
+    @Test
+    void invokedEventWithoutClaimsOrTokenIsUnauthenticated() throws Exception {
+        JsonNode result = json(send("POST", "/_local/invoke/AccountFunction", whoamiEvent(""), null));
+
+        assertEquals(401, result.get("statusCode").getIntValue());
+        assertEquals("UNAUTHENTICATED", json(result.get("body").getStringValue()).get("code").getStringValue());
+    }
+
+    @Test
+    void everyHttpFunctionOfTheTemplateIsInvokable() {
+        assertTrue(server.context().getBean(LocalFunctions.class).logicalIds().containsAll(java.util.List.of(
+                "CatalogFunction", "PurchaseFunction", "InstancesFunction", "AccountFunction", "AdminFunction")));
+    }
+
+    private static String whoamiEvent(String authorizer) {
+        return """
+                {
+                  "version": "2.0",
+                  "routeKey": "GET /_test/whoami",
+                  "rawPath": "/_test/whoami",
+                  "rawQueryString": "",
+                  "headers": {"accept": "application/json"},
+                  "requestContext": {
+                    %s
+                    "http": {"method": "GET", "path": "/_test/whoami", "protocol": "HTTP/1.1",
+                             "sourceIp": "127.0.0.1", "userAgent": "test"},
+                    "requestId": "test-whoami",
+                    "routeKey": "GET /_test/whoami",
+                    "stage": "$default",
+                    "timeEpoch": 1768442400000
+                  },
+                  "isBase64Encoded": false
+                }
+                """.formatted(authorizer);
+    }
+
+    private static String token(String request) throws Exception {
+        HttpResponse<String> response = send("POST", "/_local/tokens", request, null);
+        assertEquals(200, response.statusCode(), response.body());
+        String token = json(response).get("token").getStringValue();
+        assertNotNull(token);
+        return token;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON),
+                response.headers().map().toString());
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").getIntValue());
+        assertEquals(code, problem.get("code").getStringValue());
+        assertNotNull(problem.get("title"));
+        assertNotNull(problem.get("detail"));
+        assertNotNull(problem.get("type"));
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return json(response.body());
+    }
+
+    private static JsonNode json(String body) throws IOException {
+        return ObjectMapper.getDefault().readValue(body, JsonNode.class);
+    }
+}
