@@ -12,13 +12,17 @@ import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** Wire forms shared by several functions (SPEC §11); instants print in the billing zone (T1). */
+/**
+ * Wire forms shared by several functions (SPEC §11); instants print in the billing zone (T1).
+ * Absent fields print as null and empty lists as [] (Micronaut Serde would leave both out).
+ */
 @Singleton
 public class Views {
 
@@ -70,40 +74,48 @@ public class Views {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record InstanceView(String id, String accountId, String nodeId, String specId, String billingMethod,
                                String billingState, String powerState, String termStartsAt, String expiresAt,
                                String overdueSince, String releaseAt, String createdAt) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountView(String accountId, boolean activated, String verification, String cashBalance,
                               String couponBalance, String availableBalance, String arrears, ContactView contact) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ContactView(String name, String phone, String email) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LedgerEntryView(String id, String at, String type, String cash, String coupon, String couponId,
                                   String instanceId, String orderId) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CouponView(String couponId, String amount, String remaining, String expiresAt) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record NodeView(String nodeId, String name, String region, String status) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SpecView(String nodeId, String specId, String name, String description, String monthlyPrice,
                            String yearlyPrice, String hourlyPrice, int stock) {
     }
 
     /** SPEC §11: every list is {@code {items, nextToken}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ListView<V>(List<V> items, String nextToken) {
     }
 }
