@@ -13,6 +13,7 @@ import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.JsonRequest;
 import com.edgecloud.http.Views;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -111,10 +112,12 @@ public class PurchaseController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PurchaseView(OrderView order, List<Views.InstanceView> instances) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record OrderView(String id, String status, String amount, String paymentMethod, String paymentId) {
     }
 }
