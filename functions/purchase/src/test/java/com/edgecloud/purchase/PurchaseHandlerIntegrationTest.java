@@ -1,29 +1,51 @@
 package com.edgecloud.purchase;
 
+import static com.edgecloud.purchase.PurchaseApi.monthly;
+import static com.edgecloud.purchase.PurchaseApi.newKey;
+import static com.edgecloud.purchase.PurchaseApi.payByConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.http.ApiGatewayEvents;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.time.ApiTime;
+import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.time.TermDuration;
+import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
-import io.micronaut.json.JsonMapper;
+import com.edgecloud.purchase.PurchaseApi.Reply;
 import io.micronaut.json.tree.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+/** Purchases that succeed, through the real PurchaseHandler: P2, P3, A2, A3, A4, C2, G1. */
 class PurchaseHandlerIntegrationTest {
+
+    /** T1: API times print with the billing zone's offset. */
+    private static final Pattern SHANGHAI_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
+    private static final ExpiryCalendar CALENDAR = new ExpiryCalendar(ZoneId.of("Asia/Shanghai"));
 
     static FunctionHarness function;
     static final Fixtures fixtures = new Fixtures();
+    static PurchaseApi api;
 
     @BeforeAll
     static void start() {
         function = new FunctionHarness(PurchaseHandler::new);
+        api = new PurchaseApi(function, fixtures);
     }
 
     @AfterAll
@@ -31,30 +53,248 @@ class PurchaseHandlerIntegrationTest {
         function.close();
     }
 
-    APIGatewayV2HTTPResponse post(String accountId, String key, String body) {
-        return function.invoke(ApiGatewayEvents.request(ApiGatewayEvents.sample("purchase-monthly.json"), "POST",
-                "/instances", body, accountId, "[user]", key == null ? Map.of() : Map.of("idempotency-key", key)));
-    }
-
-    JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return function.context().getBean(JsonMapper.class).readValue(response.getBody(), JsonNode.class);
-    }
-
     @Test
-    void monthlyPurchaseChargesTheWholePriceOnce_P2() throws Exception {
+    void monthlyPurchaseChargesTheWholePriceOnce_P2() {
         String account = fixtures.verifiedAccount();
         fixtures.recharge(account, "5000.00");
         String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
-        APIGatewayV2HTTPResponse response = post(account, UUID.randomUUID().toString(),
-                "{\"nodeId\":\"" + spec[0] + "\",\"specId\":\"" + spec[1] + "\",\"quantity\":2,"
-                        + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":2},"
-                        + "\"paymentMethod\":\"BALANCE\"}");
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        JsonNode body = json(response);
-        assertEquals("4000.00", body.get("order").get("amount").getStringValue());
-        assertEquals(2, body.get("instances").size());
-        assertNotNull(body.get("instances").get(0).get("expiresAt"));
-        assertEquals("1000.00", fixtures.account(account).wallet().cash().toString());
+        Instant before = Instant.now().minusSeconds(1);
+
+        Reply reply = api.post(account, newKey(), monthly(spec, 2, "MONTH", 2)).assertCreated();
+        Instant after = Instant.now().plusSeconds(1);
+
+        JsonNode order = reply.json().get("order");
+        String orderId = order.get("id").getStringValue();
+        assertNotNull(orderId);
+        assertEquals("PAID", order.get("status").getStringValue());
+        assertEquals("4000.00", order.get("amount").getStringValue(), "1000.00 × 2 months × 2 servers");
+        assertEquals("BALANCE", order.get("paymentMethod").getStringValue());
+        assertNullField(order, "paymentId");
+
+        JsonNode instances = reply.json().get("instances");
+        assertEquals(2, instances.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < instances.size(); i++) {
+            JsonNode instance = instances.get(i);
+            ids.add(instance.get("id").getStringValue());
+            assertEquals(account, instance.get("accountId").getStringValue());
+            assertEquals(spec[0], instance.get("nodeId").getStringValue());
+            assertEquals(spec[1], instance.get("specId").getStringValue());
+            assertEquals("MONTHLY_PACKAGE", instance.get("billingMethod").getStringValue());
+            assertEquals("NORMAL", instance.get("billingState").getStringValue());
+            assertEquals("RUNNING", instance.get("powerState").getStringValue());
+            String termStartsAt = instance.get("termStartsAt").getStringValue();
+            String expiresAt = instance.get("expiresAt").getStringValue();
+            String createdAt = instance.get("createdAt").getStringValue();
+            assertTrue(SHANGHAI_TIME.matcher(termStartsAt).matches(), termStartsAt);
+            assertTrue(SHANGHAI_TIME.matcher(expiresAt).matches(), expiresAt);
+            assertTrue(SHANGHAI_TIME.matcher(createdAt).matches(), createdAt);
+            Instant start = ApiTime.parse(termStartsAt);
+            assertTrue(!start.isBefore(before) && !start.isAfter(after), "the term starts now: " + termStartsAt);
+            // P3: 23:59:59 in Shanghai of the start's date plus 2 months.
+            assertEquals(ApiTime.format(CALENDAR.expiresAt(start, TermDuration.months(2)), CALENDAR.zone()), expiresAt);
+            assertTrue(expiresAt.endsWith("T23:59:59+08:00"), expiresAt);
+            assertNullField(instance, "overdueSince");
+            assertNullField(instance, "releaseAt");
+        }
+        assertEquals(2, ids.size(), "two distinct instances");
+
+        assertEquals("1000.00", api.cash(account).toString());
         assertEquals(8, fixtures.stock(spec[0], spec[1]));
+
+        // A4: one ORDER_CHARGE with the negative cash part, and the ledger adds up to the cash.
+        List<LedgerEntry> charges = api.ledger(account, "ORDER_CHARGE");
+        assertEquals(1, charges.size());
+        assertEquals("-4000.00", charges.get(0).cash().toString());
+        assertEquals("0.00", charges.get(0).coupon().toString());
+        assertEquals(orderId, charges.get(0).orderId());
+        assertLedgerAddsUpToCash(account);
+
+        // The order and its instances are stored; the ORDER_PAID notification is in the outbox (N2).
+        List<Map<String, AttributeValue>> orders = api.orders(account);
+        assertEquals(1, orders.size());
+        assertEquals(orderId, orders.get(0).get("orderId").s());
+        assertEquals("PAID", orders.get(0).get("status").s());
+        assertEquals(ids, new HashSet<>(api.instances(account).stream().map(i -> i.get("instanceId").s()).toList()));
+        List<Map<String, AttributeValue>> outbox = api.outbox(account);
+        assertEquals(1, outbox.size());
+        assertEquals("ORDER_PAID", outbox.get(0).get("type").s());
+        assertEquals(orderId, outbox.get(0).get("orderId").s());
+    }
+
+    @Test
+    void yearlyPackageChargesTheYearlyPriceTimesYearsTimesQuantity_P2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "50000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+
+        Reply reply = api.post(account, newKey(), monthly(spec, 2, "YEAR", 2)).assertCreated();
+
+        assertEquals("40000.00", reply.json().get("order").get("amount").getStringValue(), "10000.00 × 2 years × 2");
+        assertEquals("10000.00", api.cash(account).toString());
+        assertEquals(3, fixtures.stock(spec[0], spec[1]));
+        JsonNode instance = reply.json().get("instances").get(0);
+        Instant start = ApiTime.parse(instance.get("termStartsAt").getStringValue());
+        assertEquals(ApiTime.format(CALENDAR.expiresAt(start, TermDuration.years(2)), CALENDAR.zone()),
+                instance.get("expiresAt").getStringValue(), "P3 in years");
+        assertEquals("-40000.00", api.ledger(account, "ORDER_CHARGE").get(0).cash().toString());
+        assertLedgerAddsUpToCash(account);
+    }
+
+    @Test
+    void couponsArePaidFirstEarliestExpiryFirst_A3() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "2000.00");
+        Instant now = Instant.now();
+        String later = api.coupon(account, "300.00", now.plus(Duration.ofDays(20)));
+        String earlier = api.coupon(account, "500.00", now.plus(Duration.ofDays(5)));
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+
+        api.post(account, newKey(), monthly(spec, 1, "MONTH", 1)).assertCreated();
+
+        // 1000.00: 500.00 from the earliest-expiring coupon, 300.00 from the other, 200.00 cash.
+        assertEquals(Money.ZERO, api.couponRemaining(account, earlier));
+        assertEquals(Money.ZERO, api.couponRemaining(account, later));
+        assertEquals("1800.00", api.cash(account).toString());
+        LedgerEntry charge = api.ledger(account, "ORDER_CHARGE").get(0);
+        assertEquals("-200.00", charge.cash().toString());
+        assertEquals("-800.00", charge.coupon().toString());
+        assertEquals(List.of(earlier, later), charge.couponDraws().stream().map(d -> d.couponId()).toList(),
+                "earliest expiry drawn first");
+        assertLedgerAddsUpToCash(account);
+    }
+
+    @Test
+    void aCouponCanBeUsedInPartAndKeepsItsRemainder_A3() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        Instant now = Instant.now();
+        String later = api.coupon(account, "800.00", now.plus(Duration.ofDays(30)));
+        String earlier = api.coupon(account, "500.00", now.plus(Duration.ofDays(3)));
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+
+        api.post(account, newKey(), monthly(spec, 1, "MONTH", 1)).assertCreated();
+
+        // 1000.00: all 500.00 of the earlier coupon, then 500.00 of the later one; no cash.
+        assertEquals(Money.ZERO, api.couponRemaining(account, earlier));
+        assertEquals("300.00", api.couponRemaining(account, later).toString());
+        assertEquals("100.00", api.cash(account).toString());
+        LedgerEntry charge = api.ledger(account, "ORDER_CHARGE").get(0);
+        assertEquals("0.00", charge.cash().toString());
+        assertEquals("-1000.00", charge.coupon().toString());
+        // A2: the remainder still counts as available balance.
+        assertEquals("400.00", fixtures.account(account).wallet().available(Instant.now()).toString());
+        assertLedgerAddsUpToCash(account);
+    }
+
+    @Test
+    void expiredCouponsAreNeitherCountedNorDrawn_A2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "1500.00");
+        String expired = api.coupon(account, "1000.00", Instant.now().minus(Duration.ofDays(1)));
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+
+        api.post(account, newKey(), monthly(spec, 1, "MONTH", 1)).assertCreated();
+
+        assertEquals("1000.00", api.couponRemaining(account, expired).toString(), "an expired coupon is not drawn");
+        assertEquals("500.00", api.cash(account).toString());
+        LedgerEntry charge = api.ledger(account, "ORDER_CHARGE").get(0);
+        assertEquals("-1000.00", charge.cash().toString());
+        assertEquals("0.00", charge.coupon().toString());
+        assertTrue(charge.couponDraws().isEmpty());
+    }
+
+    @Test
+    void payByConfigurationChargesNothingAtLaunchAndTakesStock_G1() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "80.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 4);
+
+        Reply reply = api.post(account, newKey(), payByConfiguration(spec, 3)).assertCreated();
+
+        JsonNode order = reply.json().get("order");
+        assertEquals("PAID", order.get("status").getStringValue());
+        assertEquals("0.00", order.get("amount").getStringValue());
+        JsonNode instances = reply.json().get("instances");
+        assertEquals(3, instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            JsonNode instance = instances.get(i);
+            assertEquals("PAY_BY_CONFIGURATION", instance.get("billingMethod").getStringValue());
+            assertEquals("NORMAL", instance.get("billingState").getStringValue());
+            assertEquals("RUNNING", instance.get("powerState").getStringValue());
+            assertTrue(SHANGHAI_TIME.matcher(instance.get("termStartsAt").getStringValue()).matches());
+            assertNullField(instance, "expiresAt");
+        }
+        assertEquals("80.00", api.cash(account).toString(), "nothing charged at launch");
+        assertTrue(api.ledger(account, "ORDER_CHARGE").isEmpty());
+        assertEquals(1, fixtures.stock(spec[0], spec[1]));
+        assertEquals(3, api.instances(account).size());
+        assertEquals("ORDER_PAID", api.outbox(account).get(0).get("type").s());
+    }
+
+    @Test
+    void aHundredServersMoreThanOneTransactionHoldsAreAllCreatedAndTakeAHundredStock_P2_C2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 150);
+
+        Reply reply = api.post(account, newKey(), monthly(spec, 100, "MONTH", 1)).assertCreated();
+
+        assertEquals("100000.00", reply.json().get("order").get("amount").getStringValue());
+        JsonNode instances = reply.json().get("instances");
+        assertEquals(100, instances.size());
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < instances.size(); i++) {
+            answered.add(instances.get(i).get("id").getStringValue());
+        }
+        assertEquals(100, answered.size());
+        Set<String> stored = new HashSet<>(api.instances(account).stream().map(i -> i.get("instanceId").s()).toList());
+        assertEquals(answered, stored, "exactly the 100 answered instances are stored");
+        assertEquals(50, fixtures.stock(spec[0], spec[1]));
+        assertEquals("0.00", api.cash(account).toString());
+        assertEquals(1, api.ledger(account, "ORDER_CHARGE").size());
+        assertEquals(answered, new HashSet<>(api.orders(account).get(0).get("instanceIds").l().stream()
+                .map(AttributeValue::s).toList()));
+    }
+
+    @Test
+    void aHundredPayByConfigurationServersAreAllCreated_G1_C2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "50.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+
+        Reply reply = api.post(account, newKey(), payByConfiguration(spec, 100)).assertCreated();
+
+        assertEquals(100, reply.json().get("instances").size());
+        assertEquals(100, api.instances(account).size());
+        assertEquals(0, fixtures.stock(spec[0], spec[1]));
+        assertEquals("50.00", api.cash(account).toString());
+    }
+
+    @Test
+    void paymentMethodDefaultsToBalance_P2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "1000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
+        String body = "{\"nodeId\":\"" + spec[0] + "\",\"specId\":\"" + spec[1] + "\",\"quantity\":1,"
+                + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1}}";
+
+        Reply reply = api.post(account, newKey(), body).assertCreated();
+
+        assertEquals("BALANCE", reply.json().get("order").get("paymentMethod").getStringValue());
+        assertEquals("0.00", api.cash(account).toString());
+    }
+
+    /** A4: the cash balance equals the sum of the ledger's cash amounts. */
+    static void assertLedgerAddsUpToCash(String account) {
+        Money sum = Money.sum(api.ledger(account).stream().map(LedgerEntry::cash).toList());
+        assertEquals(api.cash(account), sum, "A4: ledger cash sum equals the cash balance");
+        assertFalse(api.cash(account).isNegative());
+    }
+
+    /** SPEC §11: absent fields are null, present in the JSON. */
+    static void assertNullField(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        assertTrue(value != null && value.isNull(), field + " is null in " + object);
     }
 }
