@@ -1,0 +1,209 @@
+package com.edgecloud.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer's story over HTTP against the local server, as a console would drive it: an
+ * operator sets up account and catalog, the customer buys, reads, and retries.
+ */
+class PurchaseEndToEndTest {
+
+    private static LocalServer server;
+    private static HttpClient http;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LocalServer.start(Map.of("micronaut.server.port", -1));
+        http = HttpClient.newHttpClient();
+        admin = token("ops-1", "\"admin\"");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void systemClock() throws Exception {
+        send("DELETE", "/_local/clock", null, null, null);
+    }
+
+    @Test
+    void monthlyPackageBoughtAtTheSpecExampleExpiresAtEndOfNextMonthsDay_P3() throws Exception {
+        String user = customerWithCoupon("acct-p3", "5000.00");
+        catalog("node-p3", "spec-p3", 5);
+        send("PUT", "/_local/clock", "{\"now\":\"2016-01-01T15:00:00+08:00\"}", null, null);
+
+        HttpResponse<String> bought = buy(user, "node-p3", "spec-p3", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-1");
+
+        assertEquals(201, bought.statusCode(), bought.body());
+        JsonNode instance = json(bought).get("instances").get(0);
+        assertEquals("2016-01-01T15:00:00+08:00", instance.get("termStartsAt").getStringValue());
+        assertEquals("2016-02-01T23:59:59+08:00", instance.get("expiresAt").getStringValue());
+        assertEquals("1000.00", json(bought).get("order").get("amount").getStringValue());
+        JsonNode account = json(send("GET", "/account", null, user, null));
+        assertEquals("4000.00", account.get("availableBalance").getStringValue());
+        assertEquals("4000.00", account.get("couponBalance").getStringValue());
+        JsonNode ledger = json(send("GET", "/account/ledger", null, user, null)).get("items");
+        assertEquals("ORDER_CHARGE", ledger.get(0).get("type").getStringValue());
+        assertEquals("-1000.00", ledger.get(0).get("coupon").getStringValue());
+    }
+
+    @Test
+    void payByConfigurationLaunchesWithFiftyAvailableAndChargesNothing_G1() throws Exception {
+        String user = customerWithCoupon("acct-g1", "50.00");
+        catalog("node-g1", "spec-g1", 5);
+
+        HttpResponse<String> bought = send("POST", "/instances", "{\"nodeId\":\"node-g1\",\"specId\":\"spec-g1\","
+                + "\"quantity\":1,\"billingMethod\":\"PAY_BY_CONFIGURATION\"}", user, "k-g1");
+
+        assertEquals(201, bought.statusCode(), bought.body());
+        assertEquals("0.00", json(bought).get("order").get("amount").getStringValue());
+        assertTrue(json(bought).get("instances").get(0).get("expiresAt").isNull());
+        assertEquals("50.00", json(send("GET", "/account", null, user, null)).get("availableBalance").getStringValue());
+    }
+
+    @Test
+    void anotherAccountsInstanceIsNotFound() throws Exception {
+        String owner = customerWithCoupon("acct-owner", "10000.00");
+        String other = customerWithCoupon("acct-other", "0.01");
+        catalog("node-x", "spec-x", 5);
+        String id = json(buy(owner, "node-x", "spec-x", 1, "{\"unit\":\"YEAR\",\"count\":1}", "k-x"))
+                .get("instances").get(0).get("id").getStringValue();
+
+        assertEquals(200, send("GET", "/instances/" + id, null, owner, null).statusCode());
+        HttpResponse<String> foreign = send("GET", "/instances/" + id, null, other, null);
+        assertEquals(404, foreign.statusCode());
+        assertEquals("application/problem+json", foreign.headers().firstValue("content-type").orElse(""));
+        assertEquals("NOT_FOUND", json(foreign).get("code").getStringValue());
+        assertEquals(0, json(send("GET", "/instances", null, other, null)).get("items").size());
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAnswersTheSameAndChargesOnce() throws Exception {
+        String user = customerWithCoupon("acct-retry", "5000.00");
+        catalog("node-r", "spec-r", 5);
+
+        HttpResponse<String> first = buy(user, "node-r", "spec-r", 2, "{\"unit\":\"MONTH\",\"count\":1}", "same");
+        HttpResponse<String> again = buy(user, "node-r", "spec-r", 2, "{\"unit\":\"MONTH\",\"count\":1}", "same");
+        HttpResponse<String> other = buy(user, "node-r", "spec-r", 1, "{\"unit\":\"MONTH\",\"count\":1}", "same");
+
+        assertEquals(201, again.statusCode());
+        assertEquals(first.body(), again.body());
+        assertEquals(422, other.statusCode());
+        assertEquals("IDEMPOTENCY_KEY_REUSED", json(other).get("code").getStringValue());
+        assertEquals("3000.00", json(send("GET", "/account", null, user, null)).get("availableBalance").getStringValue());
+        assertEquals(3, stock("node-r", "spec-r"));
+    }
+
+    @Test
+    void twentyConcurrentBuyersOfFiveServersGetExactlyFive_C2() throws Exception {
+        catalog("node-rush", "spec-rush", 5);
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            buyers.add(customerWithCoupon("acct-rush-" + i, "1000.00"));
+        }
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String buyer : buyers) {
+                answers.add(pool.submit(() -> {
+                    gate.await();
+                    return buy(buyer, "node-rush", "spec-rush", 1, "{\"unit\":\"MONTH\",\"count\":1}", UUID.randomUUID().toString());
+                }));
+            }
+            gate.countDown();
+            int sold = 0;
+            int refused = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() == 201) {
+                    sold++;
+                } else {
+                    assertEquals(409, response.statusCode(), response.body());
+                    assertEquals("OUT_OF_STOCK", json(response).get("code").getStringValue());
+                    refused++;
+                }
+            }
+            assertEquals(5, sold);
+            assertEquals(15, refused);
+            assertEquals(0, stock("node-rush", "spec-rush"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String customerWithCoupon(String accountId, String amount) throws Exception {
+        send("PUT", "/admin/accounts/" + accountId, "{\"activated\":true,\"verification\":\"ENTERPRISE\"}", admin, null);
+        HttpResponse<String> granted = send("POST", "/admin/accounts/" + accountId + "/coupons",
+                "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, null);
+        assertEquals(201, granted.statusCode(), granted.body());
+        return token(accountId, "");
+    }
+
+    private static void catalog(String nodeId, String specId, int stock) throws Exception {
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId, "{\"status\":\"OPEN\"}", admin, null).statusCode());
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/" + specId,
+                "{\"monthlyPrice\":\"1000.00\",\"yearlyPrice\":\"10000.00\",\"hourlyPrice\":\"2.00\",\"stock\":" + stock + "}",
+                admin, null).statusCode());
+    }
+
+    private static int stock(String nodeId, String specId) throws Exception {
+        JsonNode specs = json(send("GET", "/catalog/nodes/" + nodeId + "/specs", null, null, null)).get("items");
+        return specs.get(0).get("stock").getIntValue();
+    }
+
+    private static HttpResponse<String> buy(String token, String nodeId, String specId, int quantity, String duration,
+                                            String key) throws Exception {
+        return send("POST", "/instances", "{\"nodeId\":\"" + nodeId + "\",\"specId\":\"" + specId + "\",\"quantity\":"
+                + quantity + ",\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":" + duration
+                + ",\"paymentMethod\":\"BALANCE\"}", token, key);
+    }
+
+    private static String token(String sub, String roles) throws Exception {
+        return json(send("POST", "/_local/tokens", "{\"sub\":\"" + sub + "\",\"roles\":[" + roles + "]}", null, null))
+                .get("token").getStringValue();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token, String key)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return server.context().getBean(ObjectMapper.class).readValue(response.body(), JsonNode.class);
+    }
+}
