@@ -3,6 +3,7 @@ package com.edgecloud.billing.dynamodb;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceRepository;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,6 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoInstanceRepository implements InstanceRepository {
+
+    /** The key of an item in the ByAccount index: the table's key and the index's. */
+    private static final List<String> PAGE_KEY = List.of("instanceId", "accountId", "createdKey");
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -36,10 +40,9 @@ public final class DynamoInstanceRepository implements InstanceRepository {
                 .keyConditionExpression("accountId = :a")
                 .expressionAttributeValues(Map.of(":a", Attr.s(accountId)))
                 .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(PageToken.decode(nextToken, "accountId", accountId))
+                .limit(PageToken.fetchSize(limit))
+                .exclusiveStartKey(PageToken.decode(nextToken, "accountId", accountId, PAGE_KEY))
                 .build());
-        return new Page<>(page.items().stream().map(item -> InstanceItems.toInstance(new Item(item))).toList(),
-                PageToken.encode(page.lastEvaluatedKey()));
+        return PageToken.page(page.items(), limit, PAGE_KEY, item -> InstanceItems.toInstance(new Item(item)));
     }
 }

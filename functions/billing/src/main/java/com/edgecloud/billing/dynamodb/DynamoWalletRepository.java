@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoWalletRepository implements com.edgecloud.billing.wallet.WalletRepository {
 
     private static final int MAX_ATTEMPTS = 20;
+    private static final java.util.List<String> PAGE_KEY = java.util.List.of("accountId", "sk");
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -37,16 +39,19 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
 
     @Override
     public Page<LedgerEntry> ledger(String accountId, int limit, String nextToken) {
+        Map<String, AttributeValue> start = PageToken.decode(nextToken, "accountId", accountId, PAGE_KEY);
+        if (start != null && !start.get("sk").s().startsWith(WalletItems.ENTRY)) {
+            throw PageToken.invalid(); // outside the ledger: DynamoDB would refuse the query
+        }
         QueryResponse page = dynamo.query(QueryRequest.builder()
                 .tableName(tables.wallet())
                 .keyConditionExpression("accountId = :a AND begins_with(sk, :entry)")
                 .expressionAttributeValues(Map.of(":a", Attr.s(accountId), ":entry", Attr.s(WalletItems.ENTRY)))
                 .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(PageToken.decode(nextToken, "accountId", accountId))
+                .limit(PageToken.fetchSize(limit))
+                .exclusiveStartKey(start)
                 .build());
-        return new Page<>(page.items().stream().map(item -> WalletItems.toEntry(new Item(item))).toList(),
-                PageToken.encode(page.lastEvaluatedKey()));
+        return PageToken.page(page.items(), limit, PAGE_KEY, item -> WalletItems.toEntry(new Item(item)));
     }
 
     @Override

@@ -7,12 +7,20 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import com.edgecloud.billing.Page;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code nextToken} of SPEC §11: the query's last evaluated key (string attributes only),
  * as URL-safe base64 of {@code name=value} lines. A token must name the caller's own
- * partition, so it cannot page through someone else's items.
+ * partition, so it cannot page through someone else's items, and exactly the key
+ * attributes of the query, so a forged one is a 400 rather than a DynamoDB error.
+ *
+ * <p>A query asks for one item more than the page ({@link #fetchSize}): when that extra
+ * item is there, the token is the key of the page's last item; when it is not, this was
+ * the last page and its token is null, even when the page is full.
  */
 final class PageToken {
 
@@ -27,6 +35,36 @@ final class PageToken {
         lastKey.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue().s()).append('\n'));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many items to query for a page of {@code limit}. */
+    static int fetchSize(int limit) {
+        return limit + 1;
+    }
+
+    /** The page out of a query of {@link #fetchSize} items; {@code keyAttributes}: the table's and index's key. */
+    static <T> Page<T> page(List<Map<String, AttributeValue>> fetched, int limit, List<String> keyAttributes,
+                            Function<Map<String, AttributeValue>, T> toItem) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched.stream().map(toItem).toList(), null);
+        }
+        List<Map<String, AttributeValue>> page = fetched.subList(0, limit);
+        Map<String, AttributeValue> last = page.get(limit - 1);
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (String attribute : keyAttributes) {
+            key.put(attribute, last.get(attribute));
+        }
+        return new Page<>(page.stream().map(toItem).toList(), encode(key));
+    }
+
+    /** A token's key, if it names the caller's partition and exactly {@code keyAttributes}; else a 400. */
+    static Map<String, AttributeValue> decode(String token, String partitionAttribute, String partitionValue,
+                                              List<String> keyAttributes) {
+        Map<String, AttributeValue> key = decode(token, partitionAttribute, partitionValue);
+        if (key != null && !key.keySet().equals(Set.copyOf(keyAttributes))) {
+            throw invalid();
+        }
+        return key;
     }
 
     static Map<String, AttributeValue> decode(String token, String partitionAttribute, String partitionValue) {
@@ -53,7 +91,7 @@ final class PageToken {
         return key;
     }
 
-    private static BillingException invalid() {
+    static BillingException invalid() {
         return BillingException.validation(List.of(new FieldError("nextToken", "is not a token this list gave out")));
     }
 }
