@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
@@ -11,6 +12,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Calls the function's real handler with a reshaped {@code events/} sample and reads its answer. */
@@ -24,8 +28,31 @@ final class Api {
 
     APIGatewayV2HTTPResponse call(String sample, String method, String path, String body, String sub, String roles,
                                   Map<String, String> headers) {
-        return function.invoke(ApiGatewayEvents.request(ApiGatewayEvents.sample(sample), method, path, body, sub, roles,
-                headers));
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(ApiGatewayEvents.sample(sample), method, path, body, sub,
+                roles, headers);
+        event.setQueryStringParameters(queryParameters(event.getRawQueryString()));
+        return function.invoke(event);
+    }
+
+    /**
+     * As API Gateway fills {@code queryStringParameters} next to {@code rawQueryString}:
+     * decoded values, a repeated name's values joined by commas; null when there is no query.
+     */
+    static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
     }
 
     JsonNode json(APIGatewayV2HTTPResponse response) {
