@@ -20,6 +20,8 @@ public final class JsonRequest {
     /** Ids are short, printable and safe in keys and URLs. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
+    private static final int MAX_UNKNOWN_REPORTED = 10;
+
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -175,6 +177,25 @@ public final class JsonRequest {
             return null;
         }
         return new JsonRequest(value, prefix + field + ".", errors);
+    }
+
+    /**
+     * Refuses every field of this object not named here (a misspelt or invented field is not
+     * silently ignored); at most {@value #MAX_UNKNOWN_REPORTED} are named, each name shortened.
+     */
+    public void allowOnly(String... fields) {
+        java.util.Set<String> known = java.util.Set.of(fields);
+        int unknown = 0;
+        for (java.util.Map.Entry<String, JsonNode> entry : node.entries()) {
+            if (!known.contains(entry.getKey()) && ++unknown <= MAX_UNKNOWN_REPORTED) {
+                String name = entry.getKey();
+                reject(name.length() > 64 ? name.substring(0, 64) + "..." : name, "is not a field of this request");
+            }
+        }
+        if (unknown > MAX_UNKNOWN_REPORTED) {
+            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    (unknown - MAX_UNKNOWN_REPORTED) + " more fields are not fields of this request"));
+        }
     }
 
     public boolean has(String field) {

@@ -60,6 +60,7 @@ public class PurchaseController {
 
     private PurchaseRequest parse(Caller caller, String body) {
         JsonRequest in = JsonRequest.parse(json, body);
+        in.allowOnly("nodeId", "specId", "quantity", "billingMethod", "duration", "paymentMethod");
         String nodeId = in.id("nodeId");
         String specId = in.id("specId");
         Integer quantity = in.integer("quantity", 1, PurchaseRequest.MAX_QUANTITY, true);
@@ -69,6 +70,7 @@ public class PurchaseController {
         if (method == BillingMethod.MONTHLY_PACKAGE) {
             JsonRequest d = in.object("duration", true);
             if (d != null) {
+                d.allowOnly("unit", "count");
                 DurationUnit unit = d.enumValue("unit", DurationUnit.class, true);
                 Integer count = d.integer("count", 1, 1000, true);
                 if (unit != null && count != null) {
