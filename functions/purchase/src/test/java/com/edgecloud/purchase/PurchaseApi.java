@@ -165,6 +165,11 @@ final class PurchaseApi {
             this.headers = lower;
         }
 
+        /** The body, shortened for assertion messages. */
+        String brief() {
+            return body == null || body.length() <= 600 ? body : body.substring(0, 600) + "... (" + body.length() + " chars)";
+        }
+
         JsonNode json() {
             if (json == null) {
                 assertNotNull(body, "a body");
@@ -184,11 +189,11 @@ final class PurchaseApi {
 
         /** The answer is RFC 9457 problem+json with this status and SPEC §9 code. */
         Reply assertProblem(int expectedStatus, String expectedCode) {
-            assertEquals(expectedStatus, status, body);
-            assertNotNull(contentType(), "content-type of " + body);
+            assertEquals(expectedStatus, status, brief());
+            assertNotNull(contentType(), "content-type of " + brief());
             assertTrue(contentType().startsWith("application/problem+json"), "content-type " + contentType());
-            assertEquals(expectedStatus, json().get("status").getIntValue(), body);
-            assertEquals(expectedCode, code(), body);
+            assertEquals(expectedStatus, json().get("status").getIntValue(), brief());
+            assertEquals(expectedCode, code(), brief());
             return this;
         }
 
@@ -196,14 +201,14 @@ final class PurchaseApi {
         Reply assertValidationFailed(String... fields) {
             assertProblem(400, "VALIDATION_FAILED");
             assertEquals(List.of(fields).stream().sorted().toList(), errorFields().stream().sorted().distinct().toList(),
-                    body);
+                    brief());
             return this;
         }
 
         List<String> errorFields() {
             JsonNode errors = json().get("errors");
-            assertNotNull(errors, "errors in " + body);
-            assertTrue(errors.isArray(), body);
+            assertNotNull(errors, "errors in " + brief());
+            assertTrue(errors.isArray(), brief());
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < errors.size(); i++) {
                 fields.add(errors.get(i).get("field").getStringValue());
@@ -222,7 +227,7 @@ final class PurchaseApi {
         }
 
         Reply assertCreated() {
-            assertEquals(201, status, body);
+            assertEquals(201, status, brief());
             assertNotNull(contentType(), "content-type");
             assertTrue(contentType().startsWith("application/json"), "content-type " + contentType());
             return this;
