@@ -1,0 +1,292 @@
+package com.edgecloud.purchase;
+
+import static com.edgecloud.purchase.PurchaseApi.monthly;
+import static com.edgecloud.purchase.PurchaseApi.newKey;
+import static com.edgecloud.purchase.PurchaseApi.payByConfiguration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.purchase.PaymentMethod;
+import com.edgecloud.billing.purchase.PurchaseRequest;
+import com.edgecloud.billing.time.TermDuration;
+import com.edgecloud.http.Fixtures;
+import com.edgecloud.http.FunctionHarness;
+import com.edgecloud.purchase.PurchaseApi.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * SPEC §9: an Idempotency-Key, scoped to the account and the operation, makes a purchase
+ * happen once: a repeat answers the first answer byte for byte, another request under the
+ * key is 422, a repeat still in progress is 409.
+ */
+class PurchaseIdempotencyIntegrationTest {
+
+    static FunctionHarness function;
+    static final Fixtures fixtures = new Fixtures();
+    static PurchaseApi api;
+
+    @BeforeAll
+    static void start() {
+        function = new FunctionHarness(PurchaseHandler::new);
+        api = new PurchaseApi(function, fixtures);
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+    }
+
+    @Test
+    void theSameKeyAndBodyAnswerTheFirstAnswerAgainAndChargeOnce_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+        String body = monthly(spec, 2, "MONTH", 1);
+
+        Reply first = api.post(account, key, body).assertCreated();
+        Fixtures.Snapshot afterFirst = api.snapshot(account, spec);
+        Reply second = api.post(account, key, body).assertCreated();
+        Reply third = api.post(account, key, body).assertCreated();
+
+        assertEquals(first.body, second.body, "byte-identical replay");
+        assertEquals(first.body, third.body);
+        assertEquals(afterFirst, api.snapshot(account, spec), "a replay writes nothing");
+        assertEquals("3000.00", api.cash(account).toString(), "charged once");
+        assertEquals(8, fixtures.stock(spec[0], spec[1]), "stock taken once");
+        assertEquals(1, api.orders(account).size());
+        assertEquals(2, api.instances(account).size());
+        assertEquals(1, api.ledger(account, "ORDER_CHARGE").size());
+        assertEquals(1, api.outbox(account).size(), "one ORDER_PAID notification");
+    }
+
+    @Test
+    void theSameRequestWrittenDifferentlyIsTheSameRequest_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+
+        Reply first = api.post(account, key, monthly(spec, 1, "MONTH", 3)).assertCreated();
+        String reordered = "{ \"duration\" : {\"count\":3, \"unit\":\"MONTH\"},\n \"quantity\": 1, \"specId\":\"" + spec[1]
+                + "\", \"billingMethod\":\"MONTHLY_PACKAGE\", \"nodeId\":\"" + spec[0] + "\" }";
+        Reply again = api.post(account, key, reordered).assertCreated();
+
+        assertEquals(first.body, again.body);
+        assertEquals("2000.00", api.cash(account).toString());
+    }
+
+    @Test
+    void aReplayAnswersTheFirstAnswerEvenWhenTheRequestCouldNoLongerSucceed_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "1000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
+        String key = newKey();
+        String body = monthly(spec, 1, "MONTH", 1);
+
+        Reply first = api.post(account, key, body).assertCreated();
+        // Now there is neither balance nor stock left: a new purchase would be refused.
+        api.post(account, newKey(), body).assertProblem(409, "OUT_OF_STOCK");
+
+        Reply replay = api.post(account, key, body).assertCreated();
+        assertEquals(first.body, replay.body);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndWritesNothing_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+        Reply first = api.post(account, key, monthly(spec, 1, "MONTH", 1)).assertCreated();
+        Fixtures.Snapshot before = api.snapshot(account, spec);
+
+        api.post(account, key, monthly(spec, 2, "MONTH", 1)).assertProblem(422, "IDEMPOTENCY_KEY_REUSED");
+        api.post(account, key, monthly(spec, 1, "YEAR", 1)).assertProblem(422, "IDEMPOTENCY_KEY_REUSED");
+        api.post(account, key, payByConfiguration(spec, 1)).assertProblem(422, "IDEMPOTENCY_KEY_REUSED");
+
+        assertEquals(before, api.snapshot(account, spec), "nothing written, the stored answer untouched");
+        assertEquals(first.body, api.post(account, key, monthly(spec, 1, "MONTH", 1)).assertCreated().body);
+    }
+
+    @Test
+    void aKeyIsScopedToItsAccount_S9() {
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String alice = fixtures.verifiedAccount();
+        String bob = fixtures.verifiedAccount();
+        fixtures.recharge(alice, "5000.00");
+        fixtures.recharge(bob, "5000.00");
+        String key = newKey();
+
+        Reply forAlice = api.post(alice, key, monthly(spec, 1, "MONTH", 1)).assertCreated();
+        Reply forBob = api.post(bob, key, monthly(spec, 1, "MONTH", 1)).assertCreated();
+        Reply bobAgainWithAnotherBody = api.post(bob, key, monthly(spec, 3, "MONTH", 1));
+
+        assertNotEquals(forAlice.json().get("order").get("id").getStringValue(),
+                forBob.json().get("order").get("id").getStringValue(), "Bob's key did not replay Alice's order");
+        assertEquals(bob, forBob.json().get("instances").get(0).get("accountId").getStringValue());
+        bobAgainWithAnotherBody.assertProblem(422, "IDEMPOTENCY_KEY_REUSED");
+        assertEquals("4000.00", api.cash(alice).toString());
+        assertEquals("4000.00", api.cash(bob).toString());
+        assertEquals(8, fixtures.stock(spec[0], spec[1]));
+    }
+
+    @Test
+    void aRequestStillInProgressAnswers409AndWritesNothing_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+        PurchaseRequest request = new PurchaseRequest(account, spec[0], spec[1], 1, BillingMethod.MONTHLY_PACKAGE,
+                TermDuration.months(1), PaymentMethod.BALANCE);
+        // Another invocation holds the key, its lease running for another minute.
+        claimedElsewhere(account, key, request, Instant.now().plusSeconds(60));
+        Fixtures.Snapshot before = api.snapshot(account, spec);
+
+        api.post(account, key, monthly(spec, 1, "MONTH", 1)).assertProblem(409, "REQUEST_IN_PROGRESS");
+
+        assertEquals(before, api.snapshot(account, spec), "nothing written, the other claim kept");
+    }
+
+    @Test
+    void aKeyWhoseHolderDiedIsTakenOverOnceItsLeaseRanOut_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+        PurchaseRequest request = new PurchaseRequest(account, spec[0], spec[1], 1, BillingMethod.MONTHLY_PACKAGE,
+                TermDuration.months(1), PaymentMethod.BALANCE);
+        claimedElsewhere(account, key, request, Instant.now().minusSeconds(5));
+
+        Reply reply = api.post(account, key, monthly(spec, 1, "MONTH", 1)).assertCreated();
+
+        assertEquals(reply.body, api.post(account, key, monthly(spec, 1, "MONTH", 1)).assertCreated().body);
+        assertEquals("4000.00", api.cash(account).toString());
+    }
+
+    @Test
+    void aRetryCompletesTheInstancesOfALargeOrderThatACrashLeftUnwritten_S9_P2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+        String key = newKey();
+        String body = monthly(spec, 100, "MONTH", 1);
+        Reply first = api.post(account, key, body).assertCreated();
+        Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
+        api.instances(account).forEach(item -> stored.put(item.get("instanceId").s(), item));
+        assertEquals(100, stored.size());
+        // A crash right after the transaction: the instances written after it are missing.
+        List<String> lost = new ArrayList<>();
+        for (int i = 93; i < 100; i++) {
+            String id = first.json().get("instances").get(i).get("id").getStringValue();
+            lost.add(id);
+            fixtures.dynamo.deleteItem(r -> r.tableName(fixtures.tables.instances())
+                    .key(Map.of("instanceId", AttributeValue.fromS(id))));
+        }
+        assertEquals(93, api.instances(account).size());
+
+        Reply retry = api.post(account, key, body).assertCreated();
+
+        assertEquals(first.body, retry.body);
+        Map<String, Map<String, AttributeValue>> after = new HashMap<>();
+        api.instances(account).forEach(item -> after.put(item.get("instanceId").s(), item));
+        assertEquals(stored, after, "the lost instances are written again, exactly as they were");
+        assertTrue(after.keySet().containsAll(lost));
+        assertEquals(0, fixtures.stock(spec[0], spec[1]), "stock taken once");
+        assertEquals("0.00", api.cash(account).toString(), "charged once");
+    }
+
+    @Test
+    void eightConcurrentRetriesOfOneKeyChargeExactlyOnce_S9() throws Exception {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "5000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        String key = newKey();
+        String body = monthly(spec, 1, "MONTH", 2);
+
+        List<Reply> replies = concurrently(8, i -> api.post(account, key, body));
+
+        List<String> created = new ArrayList<>();
+        for (Reply reply : replies) {
+            if (reply.status == 201) {
+                created.add(reply.body);
+            } else {
+                reply.assertProblem(409, "REQUEST_IN_PROGRESS");
+            }
+        }
+        assertTrue(!created.isEmpty(), "one of them bought");
+        assertTrue(created.stream().allMatch(created.get(0)::equals), "every 201 is the same answer");
+        assertEquals(1, api.orders(account).size(), "exactly one order");
+        assertEquals(1, api.ledger(account, "ORDER_CHARGE").size(), "exactly one charge");
+        assertEquals("3000.00", api.cash(account).toString());
+        assertEquals(9, fixtures.stock(spec[0], spec[1]));
+        assertEquals(1, api.instances(account).size());
+        assertEquals(created.get(0), api.post(account, key, body).assertCreated().body, "a later retry replays it");
+    }
+
+    /** Runs {@code n} calls at once (a start gate releases them together) and returns their replies. */
+    static List<Reply> concurrently(int n, java.util.function.IntFunction<Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.apply(index);
+                }));
+            }
+            assertTrue(ready.await(30, TimeUnit.SECONDS), "all threads started");
+            go.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
+                replies.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An IN_PROGRESS claim of the same request by another invocation, as DynamoIdempotencyStore writes it. */
+    private static void claimedElsewhere(String account, String key, PurchaseRequest request, Instant leaseUntil) {
+        Instant now = Instant.now();
+        fixtures.dynamo.putItem(r -> r.tableName(fixtures.tables.idempotency()).item(Map.of(
+                "key", AttributeValue.fromS(account + "#purchase#" + key),
+                "requestHash", AttributeValue.fromS(sha256(request.toString())),
+                "status", AttributeValue.fromS("IN_PROGRESS"),
+                "token", AttributeValue.fromS("someone-else"),
+                "leaseUntil", AttributeValue.fromN(Long.toString(leaseUntil.getEpochSecond())),
+                "expiresAtEpoch", AttributeValue.fromN(Long.toString(now.plusSeconds(86_400).getEpochSecond())))));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
