@@ -38,6 +38,8 @@ import java.time.Instant;
 public class AdminController {
 
     private static final String ANY = "*/*";
+    /** The most one coupon can be worth: an operator's typo must not overflow the balances. */
+    static final Money MAX_COUPON = Money.parse("100000000.00");
 
     private final AccountRepository accounts;
     private final WalletRepository wallets;
@@ -63,9 +65,13 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
+        in.allowOnly("activated", "verification", "contact");
         Boolean activated = in.bool("activated", true);
         Verification verification = in.enumValue("verification", Verification.class, true);
         JsonRequest c = in.object("contact", false);
+        if (c != null) {
+            c.allowOnly("name", "phone", "email");
+        }
         Contact contact = c == null ? null
                 : new Contact(c.text("name", 100, false), c.text("phone", 32, false), c.text("email", 254, false));
         in.validate();
@@ -81,13 +87,19 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
+        in.allowOnly("amount", "expiresAt");
         Money amount = in.money("amount", true);
         Instant expiresAt = in.instant("expiresAt", true);
+        Instant now = clock.instant();
         if (amount != null && !amount.isPositive()) {
             in.reject("amount", "must be more than 0.00");
+        } else if (amount != null && MAX_COUPON.isLessThan(amount)) {
+            in.reject("amount", "must be at most " + MAX_COUPON);
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            in.reject("expiresAt", "must be in the future: a coupon that has already expired is worth nothing (A2)");
         }
         in.validate();
-        Instant now = clock.instant();
         accounts.find(id).orElseThrow(() -> BillingException.notFound("account " + id));
         if (idempotencyKey == null) {
             return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(grant(id, amount, expiresAt, now)));
@@ -107,6 +119,7 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
+        in.allowOnly("name", "region", "status");
         String name = in.text("name", 100, false);
         String region = in.text("region", 100, false);
         NodeStatus status = nodeStatus(in);
@@ -123,6 +136,7 @@ public class AdminController {
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
         requireId(in, "specId", specId);
+        in.allowOnly("name", "description", "monthlyPrice", "yearlyPrice", "hourlyPrice", "stock");
         String name = in.text("name", 100, false);
         String description = in.text("description", 500, false);
         Money monthly = price(in, "monthlyPrice");
