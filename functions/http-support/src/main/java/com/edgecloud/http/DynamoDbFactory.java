@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,11 +28,6 @@ public class DynamoDbFactory {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         return builder.build();
-    }
-
-    @Singleton
-    public DynamoDbEnhancedClient enhancedClient(DynamoDbClient dynamo) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     }
 
     @Singleton
