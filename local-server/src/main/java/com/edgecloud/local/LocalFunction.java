@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.Router;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -27,14 +29,36 @@ public record LocalFunction<I, O>(String logicalId, Class<I> eventType,
      * goes through the same Micronaut handler its {@code APIGatewayV2HTTPEventFunction} uses, built
      * on the shared context: never the function class itself, which would start or close a context.
      */
-    public static LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(String logicalId) {
+    public static LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(String logicalId,
+                                                                                        String controllerPackage) {
         return new LocalFunction<>(logicalId, APIGatewayV2HTTPEvent.class, context -> {
             APIGatewayV2HTTPEventHandler handler = new APIGatewayV2HTTPEventHandler(context);
-            return (event, lambdaContext) -> handler
-                    .exchange(event, new APIGatewayV2HTTPResponse())
-                    .getResponse()
-                    .getNativeResponse();
+            Router router = context.getBean(Router.class);
+            return (event, lambdaContext) -> servedBy(router, event, controllerPackage)
+                    ? handler.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse()
+                    : notThisFunctionsRoute(event);
         });
+    }
+
+    /** Only the function's own controllers are in its jar: another function's route is not found there. */
+    private static boolean servedBy(Router router, APIGatewayV2HTTPEvent event, String controllerPackage) {
+        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                || event.getRawPath() == null) {
+            return true; // let the handler answer a malformed event as the function would
+        }
+        HttpMethod method = HttpMethod.parse(event.getRequestContext().getHttp().getMethod());
+        return router.find(method, event.getRawPath(), null)
+                .anyMatch(match -> match.getRouteInfo().getDeclaringType().getPackageName().equals(controllerPackage));
+    }
+
+    private static APIGatewayV2HTTPResponse notThisFunctionsRoute(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(404);
+        response.setHeaders(java.util.Map.of("content-type", "application/problem+json"));
+        response.setBody("{\"type\":\"https://errors.edge-server-billing/not-found\",\"title\":\"Not found\","
+                + "\"status\":404,\"detail\":\"This function serves no route " + event.getRouteKey()
+                .replace("\"", "") + "\",\"code\":\"NOT_FOUND\"}");
+        return response;
     }
 
     /**

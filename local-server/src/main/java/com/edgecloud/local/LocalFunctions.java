@@ -31,11 +31,11 @@ public class LocalFunctions {
 
     /** Every invokable function. Adding one is one line here. */
     static final List<LocalFunction<?, ?>> ALL = List.of(
-            httpApi("CatalogFunction"),
-            httpApi("PurchaseFunction"),
-            httpApi("InstancesFunction"),
-            httpApi("AccountFunction"),
-            httpApi("AdminFunction"));
+            httpApi("CatalogFunction", "com.edgecloud.catalog"),
+            httpApi("PurchaseFunction", "com.edgecloud.purchase"),
+            httpApi("InstancesFunction", "com.edgecloud.instances"),
+            httpApi("AccountFunction", "com.edgecloud.account"),
+            httpApi("AdminFunction", "com.edgecloud.admin"));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

@@ -206,15 +206,14 @@ class LocalServerIntegrationTest {
     @Test
     void invokedEventIsAuthenticatedByItsAuthorizerClaims() throws Exception {
         HttpResponse<String> response = send("POST", "/_local/invoke/AccountFunction",
-                whoamiEvent("\"authorizer\": {\"jwt\": {\"claims\": {\"sub\": \"acct-9\", \"roles\": \"[admin]\"}, \"scopes\": null}},"),
+                accountEvent("\"authorizer\": {\"jwt\": {\"claims\": {\"sub\": \"acct-9\", \"roles\": \"[admin]\"}, \"scopes\": null}},"),
                 null);
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = json(response);
         assertEquals(200, result.get("statusCode").getIntValue(), response.body());
-        JsonNode caller = json(result.get("body").getStringValue());
-        assertEquals("acct-9", caller.get("accountId").getStringValue());
-        assertEquals("admin", caller.get("roles").get(0).getStringValue());
+        JsonNode account = json(result.get("body").getStringValue());
+        assertEquals("acct-9", account.get("accountId").getStringValue());
         // the function ran on the shared context without stopping it
         assertTrue(server.context().isRunning());
         assertEquals(200, send("GET", "/_local/health", null, null).statusCode());
@@ -222,10 +221,19 @@ class LocalServerIntegrationTest {
 
     @Test
     void invokedEventWithoutClaimsOrTokenIsUnauthenticated() throws Exception {
-        JsonNode result = json(send("POST", "/_local/invoke/AccountFunction", whoamiEvent(""), null));
+        JsonNode result = json(send("POST", "/_local/invoke/AccountFunction", accountEvent(""), null));
 
         assertEquals(401, result.get("statusCode").getIntValue());
         assertEquals("UNAUTHENTICATED", json(result.get("body").getStringValue()).get("code").getStringValue());
+    }
+
+    @Test
+    void aFunctionAnswersNotFoundForAnotherFunctionsRoute() throws Exception {
+        JsonNode result = json(send("POST", "/_local/invoke/CatalogFunction",
+                accountEvent("\"authorizer\": {\"jwt\": {\"claims\": {\"sub\": \"acct-9\"}, \"scopes\": null}},"), null));
+
+        assertEquals(404, result.get("statusCode").getIntValue());
+        assertEquals("NOT_FOUND", json(result.get("body").getStringValue()).get("code").getStringValue());
     }
 
     @Test
@@ -234,20 +242,20 @@ class LocalServerIntegrationTest {
                 "CatalogFunction", "PurchaseFunction", "InstancesFunction", "AccountFunction", "AdminFunction")));
     }
 
-    private static String whoamiEvent(String authorizer) {
+    private static String accountEvent(String authorizer) {
         return """
                 {
                   "version": "2.0",
-                  "routeKey": "GET /_test/whoami",
-                  "rawPath": "/_test/whoami",
+                  "routeKey": "GET /account",
+                  "rawPath": "/account",
                   "rawQueryString": "",
                   "headers": {"accept": "application/json"},
                   "requestContext": {
                     %s
-                    "http": {"method": "GET", "path": "/_test/whoami", "protocol": "HTTP/1.1",
+                    "http": {"method": "GET", "path": "/account", "protocol": "HTTP/1.1",
                              "sourceIp": "127.0.0.1", "userAgent": "test"},
                     "requestId": "test-whoami",
-                    "routeKey": "GET /_test/whoami",
+                    "routeKey": "GET /account",
                     "stage": "$default",
                     "timeEpoch": 1768442400000
                   },
