@@ -22,11 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,7 +217,7 @@ class PurchaseIdempotencyIntegrationTest {
         String key = newKey();
         String body = monthly(spec, 1, "MONTH", 2);
 
-        List<Reply> replies = concurrently(8, i -> api.post(account, key, body));
+        List<Reply> replies = PurchaseApi.concurrently(8, i -> api.post(account, key, body));
 
         List<String> created = new ArrayList<>();
         for (Reply reply : replies) {
@@ -240,33 +235,6 @@ class PurchaseIdempotencyIntegrationTest {
         assertEquals(9, fixtures.stock(spec[0], spec[1]));
         assertEquals(1, api.instances(account).size());
         assertEquals(created.get(0), api.post(account, key, body).assertCreated().body, "a later retry replays it");
-    }
-
-    /** Runs {@code n} calls at once (a start gate releases them together) and returns their replies. */
-    static List<Reply> concurrently(int n, java.util.function.IntFunction<Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(index);
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "all threads started");
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** An IN_PROGRESS claim of the same request by another invocation, as DynamoIdempotencyStore writes it. */
