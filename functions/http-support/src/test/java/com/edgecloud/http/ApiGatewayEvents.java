@@ -16,6 +16,10 @@ public final class ApiGatewayEvents {
     private ApiGatewayEvents() {
     }
 
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A sample from the repository's {@code events/} folder, as {@code sam local invoke} takes it. */
     public static APIGatewayV2HTTPEvent sample(String fileName) {
         return EventLoader.loadApiGatewayHttpEvent(eventsFolder().resolve(fileName).toString());
@@ -50,10 +54,17 @@ public final class ApiGatewayEvents {
             event.setRawPath(path.substring(0, query));
             event.getRequestContext().getHttp().setPath(path.substring(0, query));
             event.setRawQueryString(path.substring(query + 1));
+            // API Gateway fills both; Micronaut reads the parsed one.
+            Map<String, String> parameters = new HashMap<>();
+            for (String pair : path.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                parameters.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+            event.setQueryStringParameters(parameters);
         } else {
             event.setRawQueryString("");
+            event.setQueryStringParameters(null);
         }
-        event.setQueryStringParameters(null);
         event.setPathParameters(null);
         if (sub == null) {
             event.getRequestContext().setAuthorizer(null);
