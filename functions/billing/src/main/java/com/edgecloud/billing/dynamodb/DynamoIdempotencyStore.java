@@ -90,12 +90,15 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String key, String token) {
         try {
+            // Only a claim still in progress: once the answer is stored with the request's effects,
+            // a failure after that commit must keep it, so that a retry completes the request
+            // instead of doing it again.
             dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(key(key))
-                    .conditionExpression("#token = :token")
-                    .expressionAttributeNames(Map.of("#token", "token"))
-                    .expressionAttributeValues(Map.of(":token", Attr.s(token))));
+                    .conditionExpression("#token = :token AND #status = :inProgress")
+                    .expressionAttributeNames(Map.of("#token", "token", "#status", "status"))
+                    .expressionAttributeValues(Map.of(":token", Attr.s(token), ":inProgress", Attr.s(IN_PROGRESS))));
         } catch (ConditionalCheckFailedException notOurs) {
-            // someone else holds the key now; nothing of ours to release
+            // someone else holds the key now, or our answer is stored: nothing to release
         }
     }
 
