@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.dynamodb.DynamoDbLocal;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchaseRequest;
@@ -15,6 +16,7 @@ import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
+import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -207,6 +209,36 @@ class PurchaseIdempotencyIntegrationTest {
         assertTrue(after.keySet().containsAll(lost));
         assertEquals(0, fixtures.stock(spec[0], spec[1]), "stock taken once");
         assertEquals("0.00", api.cash(account).toString(), "charged once");
+    }
+
+    @Test
+    void aFailureAfterTheChargeKeepsTheKeySoThatTheRetryCompletesTheOrderInsteadOfBuyingAgain_S9_P2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 200);
+        String key = newKey();
+        String body = monthly(spec, 100, "MONTH", 1);
+        Reply failed;
+        // The transaction commits, then writing the instances that did not fit in it fails.
+        try (FunctionHarness broken = new FunctionHarness(context -> new PurchaseHandler(ApplicationContext.builder()
+                .properties(Map.of("dynamodb.endpoint", DynamoDbLocal.shared().endpoint().toString(),
+                        FailingInstanceWrites.PROPERTY, "true"))
+                .start()))) {
+            failed = api.post(broken, account, key, body);
+        }
+        assertTrue(failed.status >= 500, "the failure is reported: " + failed.brief());
+        assertEquals(1, api.orders(account).size(), "the order was committed");
+        assertTrue(api.instances(account).size() < 100, "some instances are missing");
+
+        Reply retry = api.post(account, key, body).assertCreated();
+
+        assertEquals(api.orders(account).get(0).get("orderId").s(), retry.json().get("order").get("id").getStringValue(),
+                "the retry answers the committed order");
+        assertEquals(100, api.instances(account).size(), "the retry wrote the missing instances");
+        assertEquals(1, api.orders(account).size(), "not bought twice");
+        assertEquals(1, api.ledger(account, "ORDER_CHARGE").size(), "charged once");
+        assertEquals("0.00", api.cash(account).toString());
+        assertEquals(100, fixtures.stock(spec[0], spec[1]));
     }
 
     @Test
