@@ -252,6 +252,14 @@ class PurchaseRefusalsIntegrationTest {
     }
 
     @Test
+    void aBlankSubjectClaimIsUnauthenticated() {
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+        api.post(" ", newKey(), monthly(spec, 1, "MONTH", 1)).assertProblem(401, "UNAUTHENTICATED");
+        api.post("", newKey(), monthly(spec, 1, "MONTH", 1)).assertProblem(401, "UNAUTHENTICATED");
+        assertEquals(5, fixtures.stock(spec[0], spec[1]));
+    }
+
+    @Test
     void withoutJwtClaimsEvenAnInvalidBodyIsUnauthenticated() {
         api.post(null, null, "not json").assertProblem(401, "UNAUTHENTICATED");
     }
