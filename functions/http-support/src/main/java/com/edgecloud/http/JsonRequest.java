@@ -3,12 +3,19 @@ package com.edgecloud.http;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.money.Money;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +28,9 @@ public final class JsonRequest {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private static final int MAX_UNKNOWN_REPORTED = 10;
+
+    /** Reads only the structure of a body (jackson-core, as the mapper underneath). */
+    private static final JsonFactory STRUCTURE = new JsonFactory();
 
     private final JsonNode node;
     private final String prefix;
@@ -38,14 +48,66 @@ public final class JsonRequest {
         }
         JsonNode node;
         try {
+            FieldError ambiguous = ambiguity(raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
+            if (ambiguous != null) {
+                throw BillingException.validation(List.of(ambiguous));
+            }
             node = mapper.readValue(raw, JsonNode.class);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof BillingException refused) {
+                throw refused;
+            }
             throw BillingException.validation(List.of(new FieldError("body", "the body is not valid JSON")));
         }
         if (node == null || !node.isObject()) {
             throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
         }
         return new JsonRequest(node, "", new ArrayList<>());
+    }
+
+    /**
+     * What the mapper would silently let pass: text after the first JSON value (read as if it
+     * were not there), or a field given twice in one object (the last one would win). Null when
+     * there is neither.
+     */
+    private static FieldError ambiguity(String raw) throws IOException {
+        try (JsonParser parser = STRUCTURE.createParser(raw)) {
+            Deque<Set<String>> names = new ArrayDeque<>();
+            Deque<String> paths = new ArrayDeque<>();
+            String field = null;
+            JsonToken token = parser.nextToken();
+            while (token != null) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        paths.push(paths.isEmpty() ? "" : paths.peek() + (field == null ? "" : field + "."));
+                        names.push(new HashSet<>());
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        paths.pop();
+                        names.pop();
+                    }
+                    case FIELD_NAME -> {
+                        field = parser.currentName();
+                        if (!names.peek().add(field)) {
+                            return new FieldError(paths.peek() + field, "is given more than once");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                if (token != JsonToken.FIELD_NAME && names.isEmpty()) {
+                    break; // the first value is complete
+                }
+                if (token != JsonToken.FIELD_NAME) {
+                    field = null;
+                }
+                token = parser.nextToken();
+            }
+            if (parser.nextToken() != null) {
+                return new FieldError("body", "must be one JSON object with nothing after it");
+            }
+            return null;
+        }
     }
 
     /** A required id-like string: 1–64 characters of letters, digits and {@code . _ : -}. */
