@@ -111,6 +111,34 @@ class PurchaseValidationIntegrationTest {
         invalid(body, "body");
     }
 
+    static Stream<Arguments> bodiesWithSomethingAfterTheObject() {
+        String valid = with("quantity", "1");
+        return Stream.of(
+                arguments("trailing garbage", valid + "garbage"),
+                arguments("a stray closing brace", valid + "}"),
+                arguments("two objects", valid + valid),
+                arguments("an object and an array", valid + " [1]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void bodiesWithSomethingAfterTheObject(String what, String body) {
+        invalid(body, "body");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNamingIt() {
+        invalid(with("quantity", "1").replace("\"quantity\":1", "\"quantity\":1,\"quantity\":2"), "quantity");
+        invalid(with("nodeId", "null").replace("\"nodeId\":null", "\"nodeId\":null,\"nodeId\":\"" + spec[0] + "\""),
+                "nodeId");
+        invalid(duration("MONTH", 1).replace("\"count\":1", "\"count\":1,\"count\":9"), "duration.count");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheObjectIsTolerated() {
+        api.post(account, newKey(), "\uFEFF" + with("quantity", "1")).assertCreated();
+    }
+
     static Stream<Arguments> fieldsOfTheWrongType() {
         return Stream.of(
                 arguments("quantity \"2\" (a string)", with("quantity", "\"2\""), "quantity"),
