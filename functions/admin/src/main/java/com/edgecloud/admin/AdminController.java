@@ -9,6 +9,7 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.WalletRepository;
@@ -101,15 +102,18 @@ public class AdminController {
         }
         in.validate();
         accounts.find(id).orElseThrow(() -> BillingException.notFound("account " + id));
+        Coupon coupon = Coupon.grant(Ids.next("cpn"), amount, expiresAt);
         if (idempotencyKey == null) {
-            return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(grant(id, amount, expiresAt, now)));
+            return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(wallets.grantCoupon(id, coupon, now, null)));
         }
         record GrantRequest(String accountId, Money amount, Instant expiresAt) {
         }
         return idempotent.run(caller, "coupon-grant", IdempotentRequests.requireKey(idempotencyKey),
                 new GrantRequest(id, amount, expiresAt), stored -> { }, claim -> {
-                    StoredAnswer answer = new StoredAnswer(201, write(views.coupon(grant(id, amount, expiresAt, now))));
-                    idempotent.complete(claim, answer);
+                    // the answer is stored with the grant: a retry can never grant twice
+                    StoredAnswer answer = new StoredAnswer(201, write(views.coupon(coupon)));
+                    wallets.grantCoupon(id, coupon, now,
+                            new IdempotentCompletion(claim.key(), claim.token(), answer.status(), answer.body()));
                     return answer;
                 });
     }
@@ -150,9 +154,6 @@ public class AdminController {
         return Views.spec(spec);
     }
 
-    private Coupon grant(String accountId, Money amount, Instant expiresAt, Instant now) {
-        return wallets.grantCoupon(accountId, Ids.next("cpn"), amount, expiresAt, now);
-    }
 
     /** C1: accepts the console's wording too ("OPEN_FOR_SALE"). */
     private static NodeStatus nodeStatus(JsonRequest in) {

@@ -5,7 +5,6 @@ import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.idempotency.Claim;
 import com.edgecloud.billing.idempotency.IdempotencyStore;
-import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -75,11 +74,6 @@ public class IdempotentRequests {
             store.release(acquired.key(), acquired.token());
             throw refused;
         }
-    }
-
-    /** Stores the answer of work whose effects were not written in the same transaction as it. */
-    public void complete(Claim.Acquired claim, StoredAnswer answer) {
-        store.complete(new IdempotentCompletion(claim.key(), claim.token(), answer.status(), answer.body()), clock.instant());
     }
 
     /** What a request answered, as stored with its key. */

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Idempotency records on DynamoDB conditional writes. A claim takes the key with a lease
@@ -73,18 +72,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         return new Claim.InProgress();
     }
 
-    @Override
-    public void complete(IdempotentCompletion completion, Instant now) {
-        try {
-            dynamo.updateItem(toRequest(completion));
-        } catch (ConditionalCheckFailedException lost) {
-            throw leaseLost();
-        }
-    }
-
     /** Adds the answer to a transaction: it commits only if the lease is still ours. */
     void completeWithin(Transaction tx, IdempotentCompletion completion) {
-        tx.add(completion(completion).build(), DynamoIdempotencyStore::leaseLost);
+        tx.add(TransactWriteItem.builder().update(update(completion)).build(), DynamoIdempotencyStore::leaseLost);
     }
 
     @Override
@@ -102,10 +92,6 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    private TransactWriteItem.Builder completion(IdempotentCompletion c) {
-        return TransactWriteItem.builder().update(update(c));
-    }
-
     private Update update(IdempotentCompletion c) {
         return Update.builder()
                 .tableName(tables.idempotency()).key(key(c.key()))
@@ -115,14 +101,6 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 .expressionAttributeValues(Map.of(":completed", Attr.s(COMPLETED), ":code", Attr.n(c.status()),
                         ":body", Attr.s(c.body()), ":token", Attr.s(c.token()), ":inProgress", Attr.s(IN_PROGRESS)))
                 .build();
-    }
-
-    private UpdateItemRequest toRequest(IdempotentCompletion c) {
-        Update u = update(c);
-        return UpdateItemRequest.builder().tableName(u.tableName()).key(u.key())
-                .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
-                .expressionAttributeNames(u.expressionAttributeNames())
-                .expressionAttributeValues(u.expressionAttributeValues()).build();
     }
 
     private static Map<String, AttributeValue> key(String key) {

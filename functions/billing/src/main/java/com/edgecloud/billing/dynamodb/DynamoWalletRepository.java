@@ -6,6 +6,7 @@ import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
@@ -29,12 +30,14 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
     private final TableNames tables;
     private final AccountRepository accounts;
     private final WalletWrites writes;
+    private final DynamoIdempotencyStore idempotency;
 
     public DynamoWalletRepository(DynamoDbClient dynamo, TableNames tables, AccountRepository accounts) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.accounts = accounts;
         this.writes = new WalletWrites(tables);
+        this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
 
     @Override
@@ -55,8 +58,7 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
     }
 
     @Override
-    public Coupon grantCoupon(String accountId, String couponId, Money amount, Instant expiresAt, Instant now) {
-        Coupon coupon = Coupon.grant(couponId, amount, expiresAt);
+    public Coupon grantCoupon(String accountId, Coupon coupon, Instant now, IdempotentCompletion answer) {
         move(accountId, wallet -> {
             LedgerEntry entry = LedgerEntry.couponGrant(Ids.next("le"), wallet.version() + 1, now, coupon);
             Transaction tx = new Transaction();
@@ -64,8 +66,11 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
             tx.add(TransactWriteItem.builder().put(Put.builder()
                     .tableName(tables.wallet()).item(WalletItems.coupon(accountId, coupon))
                     .conditionExpression("attribute_not_exists(sk)").build()).build(),
-                    () -> new IllegalStateException("coupon " + couponId + " exists"));
+                    () -> new IllegalStateException("coupon " + coupon.id() + " exists"));
             writes.record(tx, accountId, entry);
+            if (answer != null) {
+                idempotency.completeWithin(tx, answer);
+            }
             return tx;
         });
         return coupon;

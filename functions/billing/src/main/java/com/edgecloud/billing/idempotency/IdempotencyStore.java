@@ -7,9 +7,6 @@ public interface IdempotencyStore {
 
     Claim claim(String key, String requestHash, Instant now);
 
-    /** Stores the answer, for requests whose effects were not written together with it. */
-    void complete(IdempotentCompletion completion, Instant now);
-
     /** Forgets a claim whose request was refused, so that nothing of it stays written. */
     void release(String key, String token);
 }
