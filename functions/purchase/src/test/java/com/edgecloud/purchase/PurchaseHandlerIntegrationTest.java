@@ -272,6 +272,22 @@ class PurchaseHandlerIntegrationTest {
     }
 
     @Test
+    void aChargeMayDrawMoreCouponsThanATransactionHoldsItems_A3() {
+        String account = fixtures.verifiedAccount();
+        for (int i = 0; i < 120; i++) {
+            api.coupon(account, "10.00", Instant.now().plus(Duration.ofDays(1)).plusSeconds(i));
+        }
+        fixtures.recharge(account, "1000.00");
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+
+        api.post(account, newKey(), monthly(spec, 1, "MONTH", 2)).assertCreated();
+
+        assertEquals("0.00", fixtures.account(account).wallet().couponBalance(Instant.now()).toString());
+        assertEquals("200.00", api.cash(account).toString());
+        assertLedgerAddsUpToCash(account);
+    }
+
+    @Test
     void paymentMethodDefaultsToBalance_P2() {
         String account = fixtures.verifiedAccount();
         fixtures.recharge(account, "1000.00");

@@ -67,8 +67,8 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         if (plan.charge() != null) {
-            wallet.moveWallet(tx, accountId, plan.walletVersion(), plan.cashAfterFen());
-            wallet.drawCoupons(tx, accountId, plan.charge());
+            wallet.moveWallet(tx, accountId, plan.walletVersion(), plan.walletAfter().cash().fen(),
+                    WalletWrites.CouponChanges.charge(plan.charge(), plan.walletAfter()));
             wallet.record(tx, accountId, plan.ledgerEntry());
         } else {
             wallet.checkWallet(tx, accountId, plan.walletVersion()); // G1 was checked on this version

@@ -62,11 +62,8 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
         move(accountId, wallet -> {
             LedgerEntry entry = LedgerEntry.couponGrant(Ids.next("le"), wallet.version() + 1, now, coupon);
             Transaction tx = new Transaction();
-            writes.moveWallet(tx, accountId, wallet.version(), wallet.cash().fen());
-            tx.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(tables.wallet()).item(WalletItems.coupon(accountId, coupon))
-                    .conditionExpression("attribute_not_exists(sk)").build()).build(),
-                    () -> new IllegalStateException("coupon " + coupon.id() + " exists"));
+            writes.moveWallet(tx, accountId, wallet.version(), wallet.cash().fen(),
+                    WalletWrites.CouponChanges.grant(coupon));
             writes.record(tx, accountId, entry);
             if (answer != null) {
                 idempotency.completeWithin(tx, answer);
@@ -82,7 +79,8 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
         move(accountId, wallet -> {
             recorded[0] = LedgerEntry.recharge(entryId, wallet.version() + 1, now, amount);
             Transaction tx = new Transaction();
-            writes.moveWallet(tx, accountId, wallet.version(), wallet.credit(amount).cash().fen());
+            writes.moveWallet(tx, accountId, wallet.version(), wallet.credit(amount).cash().fen(),
+                    WalletWrites.CouponChanges.none());
             writes.record(tx, accountId, recorded[0]);
             return tx;
         });

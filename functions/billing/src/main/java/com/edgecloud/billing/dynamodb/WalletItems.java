@@ -10,13 +10,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Items of the Wallet table, partitioned by account: {@code COUPON#<id>} (a coupon and its
- * remaining value) and {@code ENTRY#<sequence>} (a ledger entry; the sequence is the wallet
- * version the entry produced, so the sort key orders the ledger exactly, whatever the clock).
+ * Coupons, as kept in the account item, and the ledger's items in the Wallet table,
+ * partitioned by account: {@code ENTRY#<sequence>}, where the sequence is the wallet version
+ * the entry produced, so the sort key orders the ledger exactly, whatever the clock.
  */
 final class WalletItems {
 
-    static final String COUPON = "COUPON#";
     static final String ENTRY = "ENTRY#";
 
     private WalletItems() {
@@ -26,19 +25,16 @@ final class WalletItems {
         return ENTRY + String.format("%019d", sequence);
     }
 
-    static Map<String, AttributeValue> coupon(String accountId, Coupon coupon) {
+    /** A coupon as a value of the account item's {@code coupons} map, keyed by its id. */
+    static Map<String, AttributeValue> coupon(Coupon coupon) {
         return Attr.item()
-                .s("accountId", accountId).s("sk", COUPON + coupon.id())
-                .s("couponId", coupon.id())
                 .fen("grantedFen", coupon.granted()).fen("remainingFen", coupon.remaining())
                 .instant("expiresAt", coupon.expiresAt())
-                .n("version", coupon.version())
                 .build();
     }
 
-    static Coupon toCoupon(Item item) {
-        return new Coupon(item.s("couponId"), item.fen("grantedFen"), item.fen("remainingFen"),
-                item.instant("expiresAt"), item.n("version", 0));
+    static Coupon toCoupon(String couponId, Item value) {
+        return new Coupon(couponId, value.fen("grantedFen"), value.fen("remainingFen"), value.instant("expiresAt"), 0);
     }
 
     static Map<String, AttributeValue> entry(String accountId, LedgerEntry entry) {

@@ -122,16 +122,16 @@ public final class PurchaseService {
         Order order = new Order(orderId, request.accountId(), OrderStatus.PAID, amount, request.paymentMethod(), null,
                 request.nodeId(), request.specId(), request.quantity(), request.billingMethod(), request.duration(),
                 instances.stream().map(Instance::id).toList(), now, now);
-        long cashAfter = wallet.cash().fen();
+        Wallet after = wallet;
         LedgerEntry entry = null;
         if (charge != null) {
-            cashAfter = wallet.apply(charge).cash().fen();
+            after = wallet.apply(charge);
             entry = LedgerEntry.charge(Ids.next("le"), wallet.version() + 1, now, LedgerEntryType.ORDER_CHARGE,
                     charge, null, orderId);
         }
         OutboxMessage paid = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, request.accountId(),
                 instances.size() == 1 ? instances.get(0).id() : null, orderId, null, now);
-        return new PurchasePlan(order, instances, wallet.version(), cashAfter, charge, entry, paid);
+        return new PurchasePlan(order, instances, wallet.version(), after, charge, entry, paid);
     }
 
     /** G1: launching pay-by-configuration needs the threshold in available balance; nothing is charged. */
