@@ -11,6 +11,7 @@ import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
+import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +37,12 @@ class AccountHandlerIntegrationTest {
     static final Instant FAR_AHEAD = Instant.parse("2099-01-01T00:00:00Z");
     static final Fixtures fixtures = new Fixtures();
     static FunctionHarness function;
-    static Api api;
+    static HandlerApi api;
 
     @BeforeAll
     static void start() {
         function = new FunctionHarness(AccountHandler::new);
-        api = new Api(function);
+        api = new HandlerApi(function);
     }
 
     @AfterAll
@@ -126,12 +127,12 @@ class AccountHandlerIntegrationTest {
         assertEquals("0.00", body.get("couponBalance").getStringValue());
         assertEquals("0.00", body.get("availableBalance").getStringValue());
         assertEquals("0.00", body.get("arrears").getStringValue());
-        Api.assertNullField(body, "contact");
+        HandlerApi.assertNullField(body, "contact");
         assertTrue(fixtures.accounts.find(id).isEmpty(), "reading must not create the account");
 
         JsonNode ledger = api.ok(get(id, "/account/ledger"), 200);
         assertEquals(0, ledger.get("items").size());
-        Api.assertNullField(ledger, "nextToken");
+        HandlerApi.assertNullField(ledger, "nextToken");
     }
 
     @Test
@@ -151,7 +152,7 @@ class AccountHandlerIntegrationTest {
 
         JsonNode ledger = api.ok(get(id, "/account/ledger"), 200);
 
-        Api.assertNullField(ledger, "nextToken");
+        HandlerApi.assertNullField(ledger, "nextToken");
         List<JsonNode> entries = new ArrayList<>();
         ledger.get("items").values().forEach(entries::add);
         assertEquals(List.of("RECHARGE", "COUPON_GRANT", "RECHARGE"), field(entries, "type"));
@@ -160,11 +161,11 @@ class AccountHandlerIntegrationTest {
         for (JsonNode entry : entries) {
             assertNotNull(entry.get("id").getStringValue());
             assertEquals("2026-01-01T08:00:00+08:00", entry.get("at").getStringValue(), "T1: billing zone offset");
-            Api.assertNullField(entry, "instanceId");
-            Api.assertNullField(entry, "orderId");
+            HandlerApi.assertNullField(entry, "instanceId");
+            HandlerApi.assertNullField(entry, "orderId");
         }
         assertEquals(3, field(entries, "id").stream().distinct().count());
-        Api.assertNullField(entries.get(0), "couponId");
+        HandlerApi.assertNullField(entries.get(0), "couponId");
         assertTrue(entries.get(1).get("couponId").getStringValue().startsWith("cpn-"));
     }
 
@@ -182,7 +183,7 @@ class AccountHandlerIntegrationTest {
 
         JsonNode full = api.ok(get(id, "/account/ledger?limit=5"), 200);
         assertEquals(5, full.get("items").size());
-        Api.assertNullField(full, "nextToken");
+        HandlerApi.assertNullField(full, "nextToken");
         JsonNode first = api.ok(get(id, "/account/ledger?limit=3"), 200);
         assertEquals(3, first.get("items").size());
         assertFalse(first.get("nextToken").isNull());

@@ -19,6 +19,7 @@ import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
+import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,12 +43,12 @@ class AdminHandlerIntegrationTest {
     static final String FAR_AHEAD = "2099-01-01T00:00:00+08:00";
     static final Fixtures fixtures = new Fixtures();
     static FunctionHarness function;
-    static Api api;
+    static HandlerApi api;
 
     @BeforeAll
     static void start() {
         function = new FunctionHarness(AdminHandler::new);
-        api = new Api(function);
+        api = new HandlerApi(function);
     }
 
     @AfterAll
@@ -391,7 +392,7 @@ class AdminHandlerIntegrationTest {
             String nodeId = Ids.next("node");
             JsonNode node = api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, "{\"status\":\"OPEN\"}"), 200);
             assertEquals(nodeId, node.get("name").getStringValue());
-            Api.assertNullField(node, "region");
+            HandlerApi.assertNullField(node, "region");
             assertEquals(new Node(nodeId, nodeId, null, NodeStatus.OPEN), fixtures.catalog.node(nodeId).orElseThrow());
         }
 

@@ -11,6 +11,7 @@ import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
+import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +29,12 @@ class CatalogHandlerIntegrationTest {
     static final String SAMPLE = "catalog-list-nodes.json";
     static final Fixtures fixtures = new Fixtures();
     static FunctionHarness function;
-    static Api api;
+    static HandlerApi api;
 
     @BeforeAll
     static void start() {
         function = new FunctionHarness(CatalogHandler::new);
-        api = new Api(function);
+        api = new HandlerApi(function);
     }
 
     @AfterAll
@@ -62,7 +63,7 @@ class CatalogHandlerIntegrationTest {
 
         JsonNode body = get("/catalog/nodes");
 
-        Api.assertNullField(body, "nextToken");
+        HandlerApi.assertNullField(body, "nextToken");
         Map<String, JsonNode> nodes = byField(body.get("items"), "nodeId");
         JsonNode openNode = nodes.get(open);
         assertNotNull(openNode, open + " not listed in " + body);
@@ -95,7 +96,7 @@ class CatalogHandlerIntegrationTest {
 
         JsonNode body = get("/catalog/nodes/" + node + "/specs");
 
-        Api.assertNullField(body, "nextToken");
+        HandlerApi.assertNullField(body, "nextToken");
         assertEquals(2, body.get("items").size(), body.toString());
         Map<String, JsonNode> specs = byField(body.get("items"), "specId");
         JsonNode std = specs.get("std-1");
@@ -138,7 +139,7 @@ class CatalogHandlerIntegrationTest {
         fixtures.catalog.saveNode(new Node(node, "Empty", "North China", NodeStatus.OPEN));
         JsonNode body = get("/catalog/nodes/" + node + "/specs");
         assertEquals(0, body.get("items").size());
-        Api.assertNullField(body, "nextToken");
+        HandlerApi.assertNullField(body, "nextToken");
     }
 
     @Test

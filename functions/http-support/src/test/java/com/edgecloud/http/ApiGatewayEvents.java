@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +19,25 @@ public final class ApiGatewayEvents {
     private ApiGatewayEvents() {
     }
 
-    private static String decode(String text) {
-        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * As API Gateway fills {@code queryStringParameters} next to {@code rawQueryString}:
+     * decoded values, a repeated name's values joined by commas; null when there is no query.
+     */
+    public static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
     }
 
     /** A sample from the repository's {@code events/} folder, as {@code sam local invoke} takes it. */
@@ -54,13 +74,7 @@ public final class ApiGatewayEvents {
             event.setRawPath(path.substring(0, query));
             event.getRequestContext().getHttp().setPath(path.substring(0, query));
             event.setRawQueryString(path.substring(query + 1));
-            // API Gateway fills both; Micronaut reads the parsed one.
-            Map<String, String> parameters = new HashMap<>();
-            for (String pair : path.substring(query + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                parameters.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-            event.setQueryStringParameters(parameters);
+            event.setQueryStringParameters(queryParameters(path.substring(query + 1)));
         } else {
             event.setRawQueryString("");
             event.setQueryStringParameters(null);

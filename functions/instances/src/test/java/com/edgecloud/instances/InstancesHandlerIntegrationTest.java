@@ -15,6 +15,7 @@ import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.http.Fixtures;
 import com.edgecloud.http.FunctionHarness;
+import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,12 @@ class InstancesHandlerIntegrationTest {
     static final Instant T0 = Instant.parse("2026-01-15T02:00:00Z");
     static final Fixtures fixtures = new Fixtures();
     static FunctionHarness function;
-    static Api api;
+    static HandlerApi api;
 
     @BeforeAll
     static void start() {
         function = new FunctionHarness(InstancesHandler::new);
-        api = new Api(function);
+        api = new HandlerApi(function);
     }
 
     @AfterAll
@@ -102,7 +103,7 @@ class InstancesHandlerIntegrationTest {
         JsonNode body = api.ok(get(mine, "/instances"), 200);
 
         assertEquals(expected, ids(body));
-        Api.assertNullField(body, "nextToken");
+        HandlerApi.assertNullField(body, "nextToken");
         for (JsonNode item : body.get("items").values()) {
             assertEquals(mine, item.get("accountId").getStringValue());
         }
@@ -113,7 +114,7 @@ class InstancesHandlerIntegrationTest {
     void anAccountWithoutInstancesListsNone() {
         JsonNode body = api.ok(get(Ids.next("acct"), "/instances"), 200);
         assertEquals(0, body.get("items").size());
-        Api.assertNullField(body, "nextToken");
+        HandlerApi.assertNullField(body, "nextToken");
     }
 
     @Test
@@ -149,11 +150,11 @@ class InstancesHandlerIntegrationTest {
         JsonNode second = api.ok(get(account, "/instances?limit=2&nextToken="
                 + query(first.get("nextToken").getStringValue())), 200);
         assertEquals(expected, concat(ids(first), ids(second)));
-        Api.assertNullField(second, "nextToken");
+        HandlerApi.assertNullField(second, "nextToken");
 
         JsonNode all = api.ok(get(account, "/instances?limit=4"), 200);
         assertEquals(expected, ids(all));
-        Api.assertNullField(all, "nextToken");
+        HandlerApi.assertNullField(all, "nextToken");
     }
 
     static List<String> concat(List<String> a, List<String> b) {
@@ -230,8 +231,8 @@ class InstancesHandlerIntegrationTest {
         assertEquals("2026-01-15T10:00:00+08:00", body.get("termStartsAt").getStringValue());
         assertEquals("2026-02-15T23:59:59+08:00", body.get("expiresAt").getStringValue());
         assertEquals("2026-01-15T10:00:00+08:00", body.get("createdAt").getStringValue());
-        Api.assertNullField(body, "overdueSince");
-        Api.assertNullField(body, "releaseAt");
+        HandlerApi.assertNullField(body, "overdueSince");
+        HandlerApi.assertNullField(body, "releaseAt");
         for (String field : List.of("id", "accountId", "nodeId", "specId", "billingMethod", "billingState",
                 "powerState", "termStartsAt", "expiresAt", "overdueSince", "releaseAt", "createdAt")) {
             assertNotNull(body.get(field), field + " missing from " + body);
@@ -253,8 +254,8 @@ class InstancesHandlerIntegrationTest {
         assertEquals("STOPPED", body.get("powerState").getStringValue());
         assertEquals("2026-03-02T00:00:00+08:00", body.get("overdueSince").getStringValue());
         assertEquals("2026-03-09T00:00:00+08:00", body.get("releaseAt").getStringValue());
-        Api.assertNullField(body, "termStartsAt");
-        Api.assertNullField(body, "expiresAt");
+        HandlerApi.assertNullField(body, "termStartsAt");
+        HandlerApi.assertNullField(body, "expiresAt");
         // the list shows the same wire form
         JsonNode listed = api.ok(get(account, "/instances"), 200).get("items").get(0);
         assertEquals(body.toString(), listed.toString());

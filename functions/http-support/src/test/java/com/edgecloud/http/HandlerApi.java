@@ -1,4 +1,4 @@
-package com.edgecloud.account;
+package com.edgecloud.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,56 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.edgecloud.http.ApiGatewayEvents;
-import com.edgecloud.http.FunctionHarness;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Calls the function's real handler with a reshaped {@code events/} sample and reads its answer. */
-final class Api {
+/** Calls a function's real handler with a reshaped {@code events/} sample and reads its answer. */
+public final class HandlerApi {
 
     private final FunctionHarness function;
 
-    Api(FunctionHarness function) {
+    public HandlerApi(FunctionHarness function) {
         this.function = function;
     }
 
-    APIGatewayV2HTTPResponse call(String sample, String method, String path, String body, String sub, String roles,
+    public APIGatewayV2HTTPResponse call(String sample, String method, String path, String body, String sub, String roles,
                                   Map<String, String> headers) {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(ApiGatewayEvents.sample(sample), method, path, body, sub,
                 roles, headers);
-        event.setQueryStringParameters(queryParameters(event.getRawQueryString()));
         return function.invoke(event);
     }
 
-    /**
-     * As API Gateway fills {@code queryStringParameters} next to {@code rawQueryString}:
-     * decoded values, a repeated name's values joined by commas; null when there is no query.
-     */
-    static Map<String, String> queryParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            parameters.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return parameters;
-    }
-
-    JsonNode json(APIGatewayV2HTTPResponse response) {
+    public JsonNode json(APIGatewayV2HTTPResponse response) {
         assertNotNull(response.getBody(), "no body");
         try {
             return function.context().getBean(JsonMapper.class).readValue(response.getBody(), JsonNode.class);
@@ -65,13 +38,13 @@ final class Api {
     }
 
     /** 200/201 with a JSON body. */
-    JsonNode ok(APIGatewayV2HTTPResponse response, int status) {
+    public JsonNode ok(APIGatewayV2HTTPResponse response, int status) {
         assertEquals(status, response.getStatusCode(), response.getBody());
         return json(response);
     }
 
     /** SPEC §9: an error is application/problem+json with its status and stable code. */
-    JsonNode problem(APIGatewayV2HTTPResponse response, int status, String code) {
+    public JsonNode problem(APIGatewayV2HTTPResponse response, int status, String code) {
         assertEquals(status, response.getStatusCode(), response.getBody());
         String contentType = header(response, "content-type");
         assertNotNull(contentType, "no content-type in " + response.getHeaders() + " " + response.getMultiValueHeaders());
@@ -82,7 +55,7 @@ final class Api {
         return problem;
     }
 
-    static String header(APIGatewayV2HTTPResponse response, String name) {
+    public static String header(APIGatewayV2HTTPResponse response, String name) {
         if (response.getHeaders() != null) {
             for (Map.Entry<String, String> h : response.getHeaders().entrySet()) {
                 if (h.getKey().equalsIgnoreCase(name)) {
@@ -101,7 +74,7 @@ final class Api {
     }
 
     /** A field that must be present in the JSON, with the value null. */
-    static void assertNullField(JsonNode object, String field) {
+    public static void assertNullField(JsonNode object, String field) {
         assertNotNull(object.get(field), field + " missing (SPEC §11: absent fields are null)");
         assertTrue(object.get(field).isNull(), field + " is not null");
     }
