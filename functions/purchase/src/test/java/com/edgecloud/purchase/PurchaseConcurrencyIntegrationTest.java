@@ -13,7 +13,6 @@ import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.http.Fixtures;
-import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,30 +25,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Purchases at the same moment through the same handler: never oversold (C2), never
  * double-spent, cash never below zero and always the sum of the ledger (A4).
  */
-class PurchaseConcurrencyIntegrationTest {
-
-    static FunctionHarness function;
-    static final Fixtures fixtures = new Fixtures();
-    static PurchaseApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(PurchaseHandler::new);
-        api = new PurchaseApi(function, fixtures);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void twentyBuyersOfTheLastFiveServersGetExactlyFive_C2() throws Exception {

@@ -14,8 +14,6 @@ import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.billing.wallet.LedgerEntry;
-import com.edgecloud.http.Fixtures;
-import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
@@ -26,32 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Purchases that succeed, through the real PurchaseHandler: P2, P3, A2, A3, A4, C2, G1. */
-class PurchaseHandlerIntegrationTest {
+class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
 
     /** T1: API times print with the billing zone's offset. */
     private static final Pattern SHANGHAI_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
     private static final ExpiryCalendar CALENDAR = new ExpiryCalendar(ZoneId.of("Asia/Shanghai"));
-
-    static FunctionHarness function;
-    static final Fixtures fixtures = new Fixtures();
-    static PurchaseApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(PurchaseHandler::new);
-        api = new PurchaseApi(function, fixtures);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
 
     @Test
     void monthlyPurchaseChargesTheWholePriceOnce_P2() {

@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,22 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * happen once: a repeat answers the first answer byte for byte, another request under the
  * key is 422, a repeat still in progress is 409.
  */
-class PurchaseIdempotencyIntegrationTest {
-
-    static FunctionHarness function;
-    static final Fixtures fixtures = new Fixtures();
-    static PurchaseApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(PurchaseHandler::new);
-        api = new PurchaseApi(function, fixtures);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void theSameKeyAndBodyAnswerTheFirstAnswerAgainAndChargeOnce_S9() {

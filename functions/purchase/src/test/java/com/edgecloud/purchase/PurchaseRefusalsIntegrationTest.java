@@ -13,12 +13,9 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.http.Fixtures;
-import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +23,7 @@ import org.junit.jupiter.api.Test;
  * nothing: not the account, wallet, orders, instances, outbox or stock, and not the
  * idempotency record either, so the same key works once the cause is fixed.
  */
-class PurchaseRefusalsIntegrationTest {
-
-    static FunctionHarness function;
-    static final Fixtures fixtures = new Fixtures();
-    static PurchaseApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(PurchaseHandler::new);
-        api = new PurchaseApi(function, fixtures);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
 
     /** Posts, expects the refusal, and proves that nothing at all was written. */
     static Reply refusedWithNothingWritten(String account, String[] spec, String key, String body, int status,

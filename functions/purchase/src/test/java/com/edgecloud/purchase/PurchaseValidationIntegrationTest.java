@@ -8,12 +8,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.http.Fixtures;
-import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,26 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Requests that are wrong in form answer 400 VALIDATION_FAILED naming the offending
  * fields (SPEC §9), and write nothing: not even an idempotency record.
  */
-class PurchaseValidationIntegrationTest {
+class PurchaseValidationIntegrationTest extends PurchaseFunctionTest {
 
-    static FunctionHarness function;
-    static final Fixtures fixtures = new Fixtures();
-    static PurchaseApi api;
     static String account;
     static String[] spec;
 
     @BeforeAll
-    static void start() {
-        function = new FunctionHarness(PurchaseHandler::new);
-        api = new PurchaseApi(function, fixtures);
+    static void seed() {
         account = fixtures.verifiedAccount();
         fixtures.recharge(account, "1000000.00");
         spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
     }
 
     /** A valid monthly body with one field replaced by raw JSON ({@code null}: the field left out). */
