@@ -5,7 +5,6 @@ import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.Wallet;
 import java.time.Instant;
@@ -111,9 +110,5 @@ public final class DynamoAccountRepository implements AccountRepository {
         Verification verification = item.s("verification") == null ? Verification.NONE
                 : Verification.valueOf(item.s("verification"));
         return new Account(item.s("accountId"), item.bool("activated"), verification, contact, wallet);
-    }
-
-    static String storage(Instant instant) {
-        return ApiTime.storage(instant);
     }
 }

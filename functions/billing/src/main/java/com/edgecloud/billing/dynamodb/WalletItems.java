@@ -1,6 +1,5 @@
 package com.edgecloud.billing.dynamodb;
 
-import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.CouponDraw;
 import com.edgecloud.billing.wallet.LedgerEntry;
@@ -60,9 +59,5 @@ final class WalletItems {
         return new LedgerEntry(item.s("entryId"), item.n("sequence", 0), item.instant("at"),
                 item.enumValue("type", LedgerEntryType.class), item.fen("cashFen"), item.fen("couponFen"),
                 couponDraws, item.s("couponId"), item.s("instanceId"), item.s("orderId"));
-    }
-
-    static Money zeroIfNull(Money money) {
-        return money == null ? Money.ZERO : money;
     }
 }
