@@ -1,5 +1,7 @@
 package com.edgecloud.local;
 
+import com.edgecloud.runtime.SettableClock;
+
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.time.ApiTime;

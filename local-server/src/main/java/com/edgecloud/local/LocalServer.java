@@ -1,6 +1,8 @@
 package com.edgecloud.local;
 
-import com.edgecloud.billing.dynamodb.DynamoDbLocal;
+import com.edgecloud.billing.dynamodb.Tables;
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
+import com.edgecloud.runtime.ClockFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -49,7 +51,7 @@ public final class LocalServer implements AutoCloseable {
      * the defaults, e.g. {@code Map.of("micronaut.server.port", -1)} for a random free port.
      */
     public static LocalServer start(Map<String, Object> extraProperties) {
-        DynamoDbLocal dynamo = DynamoDbLocal.start(0);
+        DynamoDbLocal dynamo = DynamoDbLocal.start(0, Tables::createAll);
         ApplicationContext context = null;
         try {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -57,6 +59,7 @@ public final class LocalServer implements AutoCloseable {
             properties.put("micronaut.server.port", portFromEnvironment());
             properties.put("micronaut.server.host", envOr("HOST", DEFAULT_HOST));
             properties.put("dynamodb.endpoint", dynamo.endpoint().toString());
+            properties.put(ClockFactory.SETTABLE, true);
             properties.putAll(extraProperties);
             context = ApplicationContext.builder()
                     .environments("local")

@@ -1,5 +1,7 @@
 package com.edgecloud.local;
 
+import com.edgecloud.runtime.SettableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

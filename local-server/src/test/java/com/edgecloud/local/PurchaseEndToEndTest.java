@@ -73,6 +73,23 @@ class PurchaseEndToEndTest {
     }
 
     @Test
+    void aKeyIsKeptBySystemTimeNotTheBusinessClock_S9() throws Exception {
+        String user = customerWithCoupon("acct-key-clock", "5000.00");
+        catalog("node-kc", "spec-kc", 5);
+        send("PUT", "/_local/clock", "{\"now\":\"2016-01-01T15:00:00+08:00\"}", null, null);
+        HttpResponse<String> first = buy(user, "node-kc", "spec-kc", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-clock");
+        assertEquals(201, first.statusCode(), first.body());
+
+        send("DELETE", "/_local/clock", null, null, null); // business time jumps ten years ahead
+        HttpResponse<String> again = buy(user, "node-kc", "spec-kc", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-clock");
+
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body(), "the key's 24 h run on system time: the first answer, replayed");
+        assertEquals("4000.00", json(send("GET", "/account", null, user, null)).get("availableBalance").getStringValue(),
+                "charged once");
+    }
+
+    @Test
     void payByConfigurationLaunchesWithFiftyAvailableAndChargesNothing_G1() throws Exception {
         String user = customerWithCoupon("acct-g1", "50.00");
         catalog("node-g1", "spec-g1", 5);

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;

@@ -9,6 +9,7 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.idempotency.Canonical;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
@@ -106,10 +107,10 @@ public class AdminController {
         if (idempotencyKey == null) {
             return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(wallets.grantCoupon(id, coupon, now, null)));
         }
-        record GrantRequest(String accountId, Money amount, Instant expiresAt) {
-        }
+        String canonical = Canonical.of("coupon-grant").with("accountId", id).with("amount", amount)
+                .with("expiresAt", expiresAt).form();
         return idempotent.run(caller, "coupon-grant", IdempotentRequests.requireKey(idempotencyKey),
-                new GrantRequest(id, amount, expiresAt), stored -> { }, claim -> {
+                canonical, stored -> { }, claim -> {
                     // the answer is stored with the grant: a retry can never grant twice
                     StoredAnswer answer = new StoredAnswer(201, write(views.coupon(coupon)));
                     wallets.grantCoupon(id, coupon, now,

@@ -17,7 +17,7 @@ import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;

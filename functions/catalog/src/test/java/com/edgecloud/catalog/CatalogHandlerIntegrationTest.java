@@ -9,7 +9,7 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;

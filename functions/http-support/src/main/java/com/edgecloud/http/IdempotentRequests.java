@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import com.edgecloud.billing.time.SystemTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,11 +31,11 @@ public class IdempotentRequests {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     private final IdempotencyStore store;
-    private final Clock clock;
+    private final SystemTime systemTime;
 
-    public IdempotentRequests(IdempotencyStore store, Clock clock) {
+    public IdempotentRequests(IdempotencyStore store, SystemTime systemTime) {
         this.store = store;
-        this.clock = clock;
+        this.systemTime = systemTime;
     }
 
     public static String requireKey(String header) {
@@ -47,14 +47,15 @@ public class IdempotentRequests {
     }
 
     /**
-     * Runs {@code work} once per key. {@code request} is the validated request in a canonical
-     * form (a record): its hash tells "the same request" from "another request".
+     * Runs {@code work} once per key. {@code canonicalRequest} is the validated request in its
+     * canonical form ({@link com.edgecloud.billing.idempotency.Canonical}): its hash tells "the
+     * same request" from "another request".
      * {@code work} gets the claim and returns the answer it stored with its effects.
      */
-    public HttpResponse<?> run(Caller caller, String operation, String key, Object request,
+    public HttpResponse<?> run(Caller caller, String operation, String key, String canonicalRequest,
                                Consumer<String> onReplay, Function<Claim.Acquired, StoredAnswer> work) {
         String scoped = caller.accountId() + "#" + operation + "#" + key;
-        Claim claim = store.claim(scoped, hash(request.toString()), clock.instant());
+        Claim claim = store.claim(scoped, hash(canonicalRequest), systemTime.now()); // leases and the 24 h retention: system time, never the business clock
         if (claim instanceof Claim.Replay replay) {
             onReplay.accept(replay.body());
             return json(replay.status(), replay.body());

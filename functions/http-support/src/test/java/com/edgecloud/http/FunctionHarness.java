@@ -2,7 +2,8 @@ package com.edgecloud.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.edgecloud.billing.dynamodb.DynamoDbLocal;
+import com.edgecloud.runtime.SettableClock;
+import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -19,14 +20,17 @@ public final class FunctionHarness implements AutoCloseable {
     private final APIGatewayV2HTTPEventFunction handler;
 
     public FunctionHarness(Function<ApplicationContext, APIGatewayV2HTTPEventFunction> handlerOnContext) {
-        context = ApplicationContext.builder()
-                .properties(Map.of("dynamodb.endpoint", DynamoDbLocal.shared().endpoint().toString()))
-                .start();
+        context = TestContexts.start(Map.of());
         handler = handlerOnContext.apply(context);
     }
 
     public APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, new MockLambdaContext());
+    }
+
+    /** Business time of this function: tests set it (T2). */
+    public SettableClock clock() {
+        return context.getBean(SettableClock.class);
     }
 
     public ApplicationContext context() {

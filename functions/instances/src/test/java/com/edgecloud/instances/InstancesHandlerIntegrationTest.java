@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
-import com.edgecloud.billing.dynamodb.InstanceItemsForTests;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
@@ -61,11 +60,12 @@ class InstancesHandlerIntegrationTest {
         Instant expiresAt = Instant.parse("2026-02-15T15:59:59Z");
         return new Instance(id, accountId, "node-sh-1", "cps-std-1", Ids.next("ord"), BillingMethod.MONTHLY_PACKAGE,
                 BillingState.NORMAL, PowerState.RUNNING, createdAt, expiresAt, null, null, createdAt,
-                Due.firstOfTerm(id, createdAt, expiresAt), 0);
+                Due.firstOfTerm(id, createdAt, expiresAt), null, 0, 0, 0);
     }
 
     static Instance put(Instance instance) {
-        return InstanceItemsForTests.put(fixtures.dynamo, fixtures.tables, instance);
+        fixtures.instances.create(instance);
+        return instance;
     }
 
     /** {@code count} monthly instances of the account, created a minute apart; newest first. */
@@ -245,7 +245,7 @@ class InstancesHandlerIntegrationTest {
         Instant overdueSince = Instant.parse("2026-03-01T16:00:00Z");
         Instance overdue = put(new Instance(Ids.next("i"), account, "node-sh-1", "cps-std-1", Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.OVERDUE, PowerState.STOPPED, null, null,
-                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, 3));
+                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, overdueSince, 3600, 720, 3));
 
         JsonNode body = api.ok(get(account, "/instances/" + overdue.id()), 200);
 

@@ -48,13 +48,10 @@ public class PurchaseController {
                                     @Nullable @Body String body) {
         PurchaseRequest request = parse(caller, body);
         String key = IdempotentRequests.requireKey(idempotencyKey);
-        return idempotent.run(caller, "purchase", key, request, this::completeReplayedOrder, claim -> {
-            String[] rendered = new String[1];
-            purchases.purchase(request, plan -> {
-                rendered[0] = render(plan);
-                return new IdempotentCompletion(claim.key(), claim.token(), 201, rendered[0]);
-            });
-            return new StoredAnswer(201, rendered[0]);
+        return idempotent.run(caller, "purchase", key, request.canonical(), this::completeReplayedOrder, claim -> {
+            IdempotentCompletion answer = purchases.purchase(request,
+                    plan -> new IdempotentCompletion(claim.key(), claim.token(), 201, render(plan))).answer();
+            return new StoredAnswer(answer.status(), answer.body());
         });
     }
 

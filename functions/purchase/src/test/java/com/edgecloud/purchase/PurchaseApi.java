@@ -10,7 +10,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.http.ApiGatewayEvents;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

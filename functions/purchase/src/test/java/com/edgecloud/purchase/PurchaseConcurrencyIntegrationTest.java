@@ -12,7 +12,7 @@ import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,7 +147,7 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
                 }));
                 recharges.add(pool.submit(() -> {
                     go.await();
-                    fixtures.wallets.recharge(account, Ids.next("le"), Money.parse("100.00"), Instant.now());
+                    fixtures.wallets.recharge(account, Money.parse("100.00"), Instant.now());
                     return null;
                 }));
             }

@@ -1,8 +1,9 @@
 package com.edgecloud.purchase;
 
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The real PurchaseHandler on the shared DynamoDB Local, one per test class. */
@@ -16,6 +17,12 @@ abstract class PurchaseFunctionTest {
     static void startFunction() {
         function = new FunctionHarness(PurchaseHandler::new);
         api = new PurchaseApi(function, fixtures);
+    }
+
+    /** Back to the system clock after a test that set business time. */
+    @AfterEach
+    void systemClock() {
+        function.clock().reset();
     }
 
     @AfterAll

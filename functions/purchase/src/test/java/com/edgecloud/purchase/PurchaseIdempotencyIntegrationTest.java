@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.billing.dynamodb.DynamoDbLocal;
+import com.edgecloud.billing.dynamodb.Tables;
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.billing.time.TermDuration;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import io.micronaut.context.ApplicationContext;
@@ -204,7 +205,7 @@ class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
         Reply failed;
         // The transaction commits, then writing the instances that did not fit in it fails.
         try (FunctionHarness broken = new FunctionHarness(context -> new PurchaseHandler(ApplicationContext.builder()
-                .properties(Map.of("dynamodb.endpoint", DynamoDbLocal.shared().endpoint().toString(),
+                .properties(Map.of("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString(),
                         FailingInstanceWrites.PROPERTY, "true"))
                 .start()))) {
             failed = api.post(broken, account, key, body);
@@ -257,7 +258,7 @@ class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
         Instant now = Instant.now();
         fixtures.dynamo.putItem(r -> r.tableName(fixtures.tables.idempotency()).item(Map.of(
                 "key", AttributeValue.fromS(account + "#purchase#" + key),
-                "requestHash", AttributeValue.fromS(sha256(request.toString())),
+                "requestHash", AttributeValue.fromS(sha256(request.canonical())),
                 "status", AttributeValue.fromS("IN_PROGRESS"),
                 "token", AttributeValue.fromS("someone-else"),
                 "leaseUntil", AttributeValue.fromN(Long.toString(leaseUntil.getEpochSecond())),

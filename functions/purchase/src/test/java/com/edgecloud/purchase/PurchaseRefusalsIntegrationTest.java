@@ -12,7 +12,7 @@ import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;

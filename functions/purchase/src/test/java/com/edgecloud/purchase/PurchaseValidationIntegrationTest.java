@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.http.Fixtures;
+import com.edgecloud.testing.Fixtures;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.util.List;
 import java.util.function.Function;

@@ -34,6 +34,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
     private final CatalogRepository catalog;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
+    private final DynamoInstanceRepository instanceRepository;
 
     public DynamoPurchaseStore(DynamoDbClient dynamo, TableNames tables, CatalogRepository catalog,
                                DynamoIdempotencyStore idempotency) {
@@ -42,12 +43,12 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         this.catalog = catalog;
         this.wallet = new WalletWrites(tables);
         this.idempotency = idempotency;
+        this.instanceRepository = new DynamoInstanceRepository(dynamo, tables);
     }
 
     @Override
     public int commit(PurchasePlan plan, IdempotentCompletion completion) {
         Order order = plan.order();
-        String accountId = order.accountId();
         Transaction tx = new Transaction();
         idempotency.completeWithin(tx, completion);
         tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
@@ -66,20 +67,14 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .build()).build(), () -> catalog.spec(order.nodeId(), order.specId())
                 .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
-        if (plan.charge() != null) {
-            wallet.moveWallet(tx, accountId, plan.walletVersion(), plan.walletAfter().cash().fen(),
-                    WalletWrites.CouponChanges.charge(plan.charge(), plan.walletAfter()));
-            wallet.record(tx, accountId, plan.ledgerEntry());
-        } else {
-            wallet.checkWallet(tx, accountId, plan.walletVersion()); // G1 was checked on this version
-        }
+        wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
         tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
         tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
                 () -> new IllegalStateException("outbox message exists"));
         List<Instance> instances = plan.instances();
         int fits = Math.min(instances.size(), Transaction.MAX_ITEMS - tx.size());
         for (Instance instance : instances.subList(0, fits)) {
-            tx.add(put(tables.instances(), InstanceItems.item(instance), "instanceId"),
+            tx.add(TransactWriteItem.builder().put(InstanceItems.newPut(tables.instances(), instance)).build(),
                     () -> new IllegalStateException("instance exists"));
         }
         tx.execute(dynamo);
@@ -91,9 +86,8 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         for (Instance instance : instances) {
             // Conditional, so a repeat (or a retry after a crash) never overwrites a server in use.
             try {
-                dynamo.putItem(r -> r.tableName(tables.instances()).item(InstanceItems.item(instance))
-                        .conditionExpression("attribute_not_exists(instanceId)"));
-            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException written) {
+                instanceRepository.create(instance);
+            } catch (IllegalStateException written) {
                 continue;
             }
         }

@@ -1,41 +1,37 @@
 package com.edgecloud.billing.dynamodb;
 
-import com.edgecloud.billing.ConcurrentUpdateException;
-import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.Page;
-import com.edgecloud.billing.account.Account;
-import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
-import com.edgecloud.billing.wallet.Wallet;
+import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.billing.wallet.WalletPlan;
+import com.edgecloud.billing.wallet.WalletRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-public final class DynamoWalletRepository implements com.edgecloud.billing.wallet.WalletRepository {
+public final class DynamoWalletRepository implements WalletRepository {
 
-    private static final int MAX_ATTEMPTS = 20;
-    private static final java.util.List<String> PAGE_KEY = java.util.List.of("accountId", "sk");
+    private static final List<String> PAGE_KEY = List.of("accountId", "sk");
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
-    private final AccountRepository accounts;
+    private final WalletMovements movements;
     private final WalletWrites writes;
     private final DynamoIdempotencyStore idempotency;
 
-    public DynamoWalletRepository(DynamoDbClient dynamo, TableNames tables, AccountRepository accounts) {
+    public DynamoWalletRepository(DynamoDbClient dynamo, TableNames tables, WalletMovements movements) {
         this.dynamo = dynamo;
         this.tables = tables;
-        this.accounts = accounts;
+        this.movements = movements;
         this.writes = new WalletWrites(tables);
         this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
@@ -59,46 +55,32 @@ public final class DynamoWalletRepository implements com.edgecloud.billing.walle
 
     @Override
     public Coupon grantCoupon(String accountId, Coupon coupon, Instant now, IdempotentCompletion answer) {
-        move(accountId, wallet -> {
-            LedgerEntry entry = LedgerEntry.couponGrant(Ids.next("le"), wallet.version() + 1, now, coupon);
-            Transaction tx = new Transaction();
-            writes.moveWallet(tx, accountId, wallet.version(), wallet.cash().fen(),
-                    WalletWrites.CouponChanges.grant(coupon));
-            writes.record(tx, accountId, entry);
-            if (answer != null) {
-                idempotency.completeWithin(tx, answer);
-            }
-            return tx;
+        return movements.move(accountId, () -> BillingException.notFound("account " + accountId), account -> {
+            WalletPlan plan = new WalletPlan(account, now);
+            plan.grant(coupon);
+            return () -> {
+                Transaction tx = new Transaction();
+                writes.add(tx, plan.change());
+                if (answer != null) {
+                    idempotency.completeWithin(tx, answer);
+                }
+                tx.execute(dynamo);
+                return coupon;
+            };
         });
-        return coupon;
     }
 
     @Override
-    public LedgerEntry recharge(String accountId, String entryId, Money amount, Instant now) {
-        LedgerEntry[] recorded = new LedgerEntry[1];
-        move(accountId, wallet -> {
-            recorded[0] = LedgerEntry.recharge(entryId, wallet.version() + 1, now, amount);
-            Transaction tx = new Transaction();
-            writes.moveWallet(tx, accountId, wallet.version(), wallet.credit(amount).cash().fen(),
-                    WalletWrites.CouponChanges.none());
-            writes.record(tx, accountId, recorded[0]);
-            return tx;
+    public LedgerEntry recharge(String accountId, Money amount, Instant now) {
+        return movements.move(accountId, () -> BillingException.notFound("account " + accountId), account -> {
+            WalletPlan plan = new WalletPlan(account, now);
+            LedgerEntry entry = plan.credit(amount, LedgerEntryType.RECHARGE, null);
+            return () -> {
+                Transaction tx = new Transaction();
+                writes.add(tx, plan.change());
+                tx.execute(dynamo);
+                return entry;
+            };
         });
-        return recorded[0];
-    }
-
-    /** Reads the wallet, writes what {@code movement} makes of it, again if it moved meanwhile. */
-    private void move(String accountId, Function<Wallet, Transaction> movement) {
-        for (int attempt = 1; ; attempt++) {
-            Account account = accounts.find(accountId).orElseThrow(() -> BillingException.notFound("account " + accountId));
-            try {
-                movement.apply(account.wallet()).execute(dynamo);
-                return;
-            } catch (ConcurrentUpdateException moved) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw moved;
-                }
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.time.ApiTime;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /**
  * Items of the Instances table. {@code createdKey} orders an account's instances in the
@@ -33,11 +34,26 @@ final class InstanceItems {
                 .instant("termStartsAt", i.termStartsAt()).instant("expiresAt", i.expiresAt())
                 .instant("overdueSince", i.overdueSince()).instant("releaseAt", i.releaseAt())
                 .instant("createdAt", i.createdAt())
+                .instant("billedUntil", i.billedUntil()).n("meteredSeconds", i.meteredSeconds())
+                .n("billedFen", i.billedFen())
                 .n("version", i.version());
         if (i.due() != null) {
             item.s("dueBucket", i.due().bucket()).instant("dueAt", i.due().at());
         }
         return item.build();
+    }
+
+    /** A put of {@code changed} at version + 1, only if the stored item is still at its version. */
+    static Put versionedPut(String table, Instance changed) {
+        return Put.builder().tableName(table).item(item(changed.next()))
+                .conditionExpression("version = :read")
+                .expressionAttributeValues(Map.of(":read", Attr.n(changed.version())))
+                .build();
+    }
+
+    static Put newPut(String table, Instance instance) {
+        return Put.builder().tableName(table).item(item(instance))
+                .conditionExpression("attribute_not_exists(instanceId)").build();
     }
 
     static Instance toInstance(Item item) {
@@ -46,6 +62,7 @@ final class InstanceItems {
                 item.s("orderId"), item.enumValue("billingMethod", BillingMethod.class),
                 item.enumValue("billingState", BillingState.class), item.enumValue("powerState", PowerState.class),
                 item.instant("termStartsAt"), item.instant("expiresAt"), item.instant("overdueSince"),
-                item.instant("releaseAt"), item.instant("createdAt"), due, item.n("version", 0));
+                item.instant("releaseAt"), item.instant("createdAt"), due, item.instant("billedUntil"),
+                item.n("meteredSeconds", 0), item.n("billedFen", 0), item.n("version", 0));
     }
 }

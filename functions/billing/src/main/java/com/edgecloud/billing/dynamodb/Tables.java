@@ -54,7 +54,18 @@ public final class Tables {
                 .streamSpecification(StreamSpecification.builder()
                         .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build())
                 .build());
+        all.add(hashAndRange(names.terms(), "instanceId", "sk").build());
+        all.add(hashAndRange(names.operations(), "instanceId", "sk").build());
+        all.add(hashAndRange(names.bills(), "instanceId", "sk").build());
+        all.add(hashOnly(names.payments(), "paymentId").build());
+        all.add(hashAndRange(names.messages(), "accountId", "sk").build());
+        all.add(hashOnly(names.deliveries(), "id").build());
         return all;
+    }
+
+    /** Creates the tables of the default names that do not exist yet (DynamoDB Local). */
+    public static void createAll(DynamoDbClient dynamo) {
+        createAll(dynamo, TableNames.defaults());
     }
 
     /** Creates the tables that do not exist yet (DynamoDB Local, LocalStack). */

@@ -1,14 +1,12 @@
 package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
-import com.edgecloud.billing.wallet.Charge;
+import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.wallet.Coupon;
-import com.edgecloud.billing.wallet.CouponDraw;
 import com.edgecloud.billing.wallet.LedgerEntry;
-import com.edgecloud.billing.wallet.Wallet;
-import java.util.ArrayList;
+import com.edgecloud.billing.wallet.WalletChange;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -17,9 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The transaction items of a money movement (A4): one update of the account item (cash,
- * coupons, wallet version under an optimistic lock) and the ledger entry. Coupons live in
- * the account item, so a charge drawing any number of them is still two items.
+ * The transaction items of a {@link WalletChange} (A4): one update of the account item, moving
+ * its wallet version under an optimistic lock, and the ledger entries. The coupons are written
+ * as one map value (only those still usable), so a charge drawing 350 coupons is as short an
+ * expression as one drawing none, and the item never grows with dead coupons.
  */
 final class WalletWrites {
 
@@ -29,89 +28,54 @@ final class WalletWrites {
         this.tables = tables;
     }
 
-    /** What one movement does to the wallet besides setting the cash. */
-    record CouponChanges(List<Coupon> granted, List<CouponDraw> drawn, Map<String, Long> remainingAfter) {
-
-        static CouponChanges none() {
-            return new CouponChanges(List.of(), List.of(), Map.of());
-        }
-
-        static CouponChanges grant(Coupon coupon) {
-            return new CouponChanges(List.of(coupon), List.of(), Map.of());
-        }
-
-        /** A3: the coupons a charge draws, and what each has left in the wallet after it. */
-        static CouponChanges charge(Charge charge, Wallet after) {
-            Map<String, Long> remaining = new HashMap<>();
-            for (CouponDraw draw : charge.fromCoupons()) {
-                remaining.put(draw.couponId(), after.coupon(draw.couponId()).map(c -> c.remaining().fen()).orElse(0L));
-            }
-            return new CouponChanges(List.of(), charge.fromCoupons(), remaining);
-        }
-    }
-
-    /**
-     * Sets the cash, applies the coupon changes and moves the wallet from {@code version} to
-     * {@code version + 1}, only if nobody moved it since it was read. A coupon drawn to zero
-     * leaves the item; its history stays in the ledger.
-     */
-    void moveWallet(Transaction tx, String accountId, long version, long cashAfterFen, CouponChanges coupons) {
-        if (cashAfterFen < 0) {
-            throw new IllegalStateException("A4: cash never goes below zero");
-        }
+    void add(Transaction tx, WalletChange change) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        List<String> set = new ArrayList<>(List.of(
-                DynamoAccountRepository.CASH + " = :cash", DynamoAccountRepository.WALLET_VERSION + " = :next"));
-        List<String> remove = new ArrayList<>();
-        values.put(":cash", Attr.n(cashAfterFen));
-        values.put(":next", Attr.n(version + 1));
-        values.put(":read", Attr.n(version));
-        int i = 0;
-        for (Coupon coupon : coupons.granted()) {
-            names.put("#g" + i, coupon.id());
-            values.put(":g" + i, AttributeValue.fromM(WalletItems.coupon(coupon)));
-            set.add(DynamoAccountRepository.COUPONS + ".#g" + i + " = :g" + i);
-            i++;
+        names.put("#version", DynamoAccountRepository.WALLET_VERSION);
+        values.put(":read", Attr.n(change.fromVersion()));
+        String condition = "#version = :read";
+        if (change.requiresPurchaseRights()) {
+            // A1 in the commit's condition: an account deactivated since the plan is not charged.
+            condition += " AND activated = :true AND verification IN (:personal, :enterprise)";
+            values.put(":true", AttributeValue.fromBool(true));
+            values.put(":personal", Attr.s(Verification.PERSONAL.name()));
+            values.put(":enterprise", Attr.s(Verification.ENTERPRISE.name()));
         }
-        i = 0;
-        for (CouponDraw draw : coupons.drawn()) {
-            long remaining = coupons.remainingAfter().get(draw.couponId());
-            names.put("#d" + i, draw.couponId());
-            if (remaining == 0) {
-                remove.add(DynamoAccountRepository.COUPONS + ".#d" + i);
-            } else {
-                values.put(":d" + i, Attr.n(remaining));
-                set.add(DynamoAccountRepository.COUPONS + ".#d" + i + ".remainingFen = :d" + i);
-            }
-            i++;
+        String accountId = change.accountId();
+        if (!change.movesMoney()) {
+            tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                    .tableName(tables.accounts()).key(DynamoAccountRepository.key(accountId))
+                    .conditionExpression(condition).expressionAttributeNames(names)
+                    .expressionAttributeValues(values).build()).build(), () -> moved(accountId));
+            return;
         }
-        Update.Builder update = Update.builder()
+        if (change.after().cash().isNegative()) {
+            throw new IllegalStateException("A4: cash never goes below zero");
+        }
+        Map<String, AttributeValue> coupons = new LinkedHashMap<>();
+        for (Coupon coupon : change.after().coupons()) {
+            coupons.put(coupon.id(), AttributeValue.fromM(WalletItems.coupon(coupon)));
+        }
+        names.put("#cash", DynamoAccountRepository.CASH);
+        names.put("#coupons", DynamoAccountRepository.COUPONS);
+        values.put(":cash", Attr.fen(change.after().cash()));
+        values.put(":coupons", AttributeValue.fromM(coupons));
+        values.put(":next", Attr.n(change.after().version()));
+        tx.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(tables.accounts()).key(DynamoAccountRepository.key(accountId))
-                .updateExpression("SET " + String.join(", ", set)
-                        + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
-                .conditionExpression(DynamoAccountRepository.WALLET_VERSION + " = :read")
-                .expressionAttributeValues(values);
-        if (!names.isEmpty()) {
-            update.expressionAttributeNames(names);
+                .updateExpression("SET #cash = :cash, #coupons = :coupons, #version = :next")
+                .conditionExpression(condition).expressionAttributeNames(names)
+                .expressionAttributeValues(values).build()).build(), () -> moved(accountId));
+        for (LedgerEntry entry : change.entries()) {
+            tx.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(tables.wallet()).item(WalletItems.entry(accountId, entry))
+                    .conditionExpression("attribute_not_exists(sk)")
+                    .build()).build(), () -> new ConcurrentUpdateException("ledger entry " + entry.sequence() + " exists"));
         }
-        tx.add(TransactWriteItem.builder().update(update.build()).build(),
-                () -> new ConcurrentUpdateException("wallet of " + accountId + " moved"));
     }
 
-    /** Requires the wallet still at {@code version} without changing it (G1 reads the balance). */
-    void checkWallet(Transaction tx, String accountId, long version) {
-        tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                .tableName(tables.accounts()).key(DynamoAccountRepository.key(accountId))
-                .conditionExpression(DynamoAccountRepository.WALLET_VERSION + " = :read")
-                .expressionAttributeValues(Map.of(":read", Attr.n(version)))
-                .build()).build(), () -> new ConcurrentUpdateException("wallet of " + accountId + " moved"));
-    }
-
-    void record(Transaction tx, String accountId, LedgerEntry entry) {
-        tx.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tables.wallet()).item(WalletItems.entry(accountId, entry))
-                .conditionExpression("attribute_not_exists(sk)")
-                .build()).build(), () -> new ConcurrentUpdateException("ledger entry " + entry.sequence() + " exists"));
+    /** The wallet moved, or (A1) the account lost its purchase rights: plan again from a fresh read. */
+    private static ConcurrentUpdateException moved(String accountId) {
+        return new ConcurrentUpdateException("wallet of " + accountId + " moved");
     }
 }

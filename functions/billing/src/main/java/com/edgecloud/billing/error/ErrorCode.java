@@ -1,32 +1,28 @@
 package com.edgecloud.billing.error;
 
-/** Stable API error codes and their HTTP status (SPEC §9). */
+/** Stable API error codes (SPEC §9). Their HTTP status is the HTTP layer's business (http-support's Problems). */
 public enum ErrorCode {
-    VALIDATION_FAILED(400, "Validation failed"),
-    UNAUTHENTICATED(401, "Unauthenticated"),
-    INSUFFICIENT_BALANCE(402, "Insufficient balance"),
-    BELOW_LAUNCH_THRESHOLD(402, "Balance below launch threshold"),
-    ACCOUNT_NOT_ACTIVE(403, "Account not active"),
-    ACCOUNT_NOT_VERIFIED(403, "Account not verified"),
-    FORBIDDEN(403, "Forbidden"),
-    NOT_FOUND(404, "Not found"),
-    OPERATION_NOT_ALLOWED(409, "Operation not allowed"),
-    NODE_NOT_OPEN(409, "Node not open for sale"),
-    OUT_OF_STOCK(409, "Out of stock"),
-    REQUEST_IN_PROGRESS(409, "Request in progress"),
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused");
+    VALIDATION_FAILED("Validation failed"),
+    UNAUTHENTICATED("Unauthenticated"),
+    INSUFFICIENT_BALANCE("Insufficient balance"),
+    BELOW_LAUNCH_THRESHOLD("Balance below launch threshold"),
+    ACCOUNT_NOT_ACTIVE("Account not active"),
+    ACCOUNT_NOT_VERIFIED("Account not verified"),
+    FORBIDDEN("Forbidden"),
+    NOT_FOUND("Not found"),
+    OPERATION_NOT_ALLOWED("Operation not allowed"),
+    NODE_NOT_OPEN("Node not open for sale"),
+    OUT_OF_STOCK("Out of stock"),
+    REQUEST_IN_PROGRESS("Request in progress"),
+    IDEMPOTENCY_KEY_REUSED("Idempotency key reused"),
+    AMOUNT_MISMATCH("Amount mismatch"),
+    /** Too many concurrent changes to one account: safe to retry with the same key. */
+    BUSY("Busy");
 
-    private final int status;
     private final String title;
 
-    ErrorCode(int status, String title) {
-        this.status = status;
+    ErrorCode(String title) {
         this.title = title;
-    }
-
-    /** HTTP status code. */
-    public int status() {
-        return status;
     }
 
     /** Short human title (problem+json "title"). */

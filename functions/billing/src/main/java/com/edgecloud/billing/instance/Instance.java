@@ -8,9 +8,55 @@ import java.time.Instant;
 /**
  * A bare-metal server as billed. {@code due} is the next moment a sweep must look at it
  * (a warning, expiry, release or bill); null when nothing is due (kept out of the index).
+ *
+ * <p>Pay-by-configuration metering (G2): {@code billedUntil} is the instant up to which usage is
+ * billed (metering runs from there while NORMAL), {@code meteredSeconds} and {@code billedFen} are
+ * the totals of all bills so far, so the next bill is the exact cost of all metered seconds,
+ * rounded once, minus what was billed: no drift. Null/zero for monthly packages.
+ *
+ * <p>{@code version} is the optimistic lock of every write: a write based on version v succeeds
+ * only if the item is still at v, and leaves it at v + 1 ({@link #next}).
  */
 public record Instance(String id, String accountId, String nodeId, String specId, String orderId,
                        BillingMethod billingMethod, BillingState billingState, PowerState powerState,
                        Instant termStartsAt, Instant expiresAt, Instant overdueSince, Instant releaseAt,
-                       Instant createdAt, Due due, long version) {
+                       Instant createdAt, Due due, Instant billedUntil, long meteredSeconds, long billedFen,
+                       long version) {
+
+    /** The copy a write of this version produces: the same fields at version + 1. */
+    public Instance next() {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, billingState, powerState,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version + 1);
+    }
+
+    public Instance withPowerState(PowerState state) {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, billingState, state,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version);
+    }
+
+    public Instance withState(BillingState state, Instant overdueSince, Instant releaseAt, Due due) {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, state, powerState,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version);
+    }
+
+    public Instance withTerm(Instant termStartsAt, Instant expiresAt, Due due) {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, billingState, powerState,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version);
+    }
+
+    public Instance withDue(Due due) {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, billingState, powerState,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version);
+    }
+
+    public Instance withMetering(Instant billedUntil, long meteredSeconds, long billedFen) {
+        return new Instance(id, accountId, nodeId, specId, orderId, billingMethod, billingState, powerState,
+                termStartsAt, expiresAt, overdueSince, releaseAt, createdAt, due, billedUntil, meteredSeconds,
+                billedFen, version);
+    }
 }

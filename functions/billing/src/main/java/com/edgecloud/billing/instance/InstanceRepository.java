@@ -9,4 +9,14 @@ public interface InstanceRepository {
 
     /** The account's instances, newest first. */
     Page<Instance> listByAccount(String accountId, int limit, String nextToken);
+
+    /** Writes a new instance; refuses (IllegalStateException) to overwrite one with the same id. */
+    void create(Instance instance);
+
+    /**
+     * Writes {@code changed} (built from a read at version v) only if the stored instance is still
+     * at v; it is then at v + 1, which the returned instance carries. Throws
+     * {@link com.edgecloud.billing.ConcurrentUpdateException} when someone wrote it meanwhile.
+     */
+    Instance update(Instance changed);
 }

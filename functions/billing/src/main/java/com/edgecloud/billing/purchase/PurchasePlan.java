@@ -2,19 +2,15 @@ package com.edgecloud.billing.purchase;
 
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.notify.OutboxMessage;
-import com.edgecloud.billing.wallet.Charge;
-import com.edgecloud.billing.wallet.LedgerEntry;
-import com.edgecloud.billing.wallet.Wallet;
+import com.edgecloud.billing.wallet.WalletChange;
 import java.util.List;
 
 /**
  * Everything a paid purchase writes, decided before anything is written: the store commits
- * it all or nothing. {@code walletVersion} is the version the plan read (optimistic lock), {@code walletAfter}
- * the wallet once charged;
- * {@code charge} and {@code ledgerEntry} are null when nothing is charged (G1).
+ * it all or nothing. {@code wallet} charges the order (P2, A3), or for pay-by-configuration
+ * only checks that the wallet G1 read has not moved.
  */
-public record PurchasePlan(Order order, List<Instance> instances, long walletVersion, Wallet walletAfter,
-                           Charge charge, LedgerEntry ledgerEntry, OutboxMessage notification) {
+public record PurchasePlan(Order order, List<Instance> instances, WalletChange wallet, OutboxMessage notification) {
 
     public PurchasePlan {
         instances = List.copyOf(instances);

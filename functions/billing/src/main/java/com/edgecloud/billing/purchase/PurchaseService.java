@@ -1,9 +1,7 @@
 package com.edgecloud.billing.purchase;
 
-import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Account;
-import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
@@ -19,35 +17,30 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.time.ExpiryCalendar;
-import com.edgecloud.billing.wallet.Charge;
-import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
-import com.edgecloud.billing.wallet.Wallet;
+import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.billing.wallet.WalletPlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
-/** Buying servers with the balance: A1, C1, C2, P1, P2, G1. */
+/** Buying servers with the balance: A1, C1, C2, P1, P2, G1, through the one money path. */
 public final class PurchaseService {
 
-    /** Optimistic retries when the same wallet is charged concurrently. */
-    private static final int MAX_ATTEMPTS = 40;
-
-    private final AccountRepository accounts;
+    private final WalletMovements movements;
     private final CatalogRepository catalog;
     private final PurchaseStore store;
     private final ExpiryCalendar calendar;
     private final Money launchThreshold;
     private final Clock clock;
 
-    public PurchaseService(AccountRepository accounts, CatalogRepository catalog, PurchaseStore store,
+    public PurchaseService(WalletMovements movements, CatalogRepository catalog, PurchaseStore store,
                            ExpiryCalendar calendar, Money launchThreshold, Clock clock) {
-        this.accounts = accounts;
+        this.movements = movements;
         this.catalog = catalog;
         this.store = store;
         this.calendar = calendar;
@@ -57,29 +50,24 @@ public final class PurchaseService {
 
     /**
      * Plans and commits the purchase, planning again whenever the wallet moved meanwhile.
-     * {@code answer} renders the plan into the idempotent answer stored with it.
+     * {@code answer} renders the plan into the idempotent answer committed with it; the domain
+     * stores it without reading it.
      */
-    public PurchasePlan purchase(PurchaseRequest request, Function<PurchasePlan, IdempotentCompletion> answer) {
+    public Purchased purchase(PurchaseRequest request, Function<PurchasePlan, IdempotentCompletion> answer) {
         if (request.paymentMethod() == PaymentMethod.THIRD_PARTY) {
             throw BillingException.validation(List.of(new com.edgecloud.billing.error.FieldError(
                     "paymentMethod", "THIRD_PARTY payment is not available yet; use BALANCE")));
         }
-        for (int attempt = 1; ; attempt++) {
-            PurchasePlan plan = plan(request, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-            int written;
-            try {
-                written = store.commit(plan, answer.apply(plan));
-            } catch (ConcurrentUpdateException moved) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new BillingException(ErrorCode.REQUEST_IN_PROGRESS,
-                            "The account is busy with other purchases; retry with the same Idempotency-Key.");
-                }
-                backOff(attempt);
-                continue;
-            }
-            store.materialize(plan.instances().subList(written, plan.instances().size()));
-            return plan;
-        }
+        Purchased purchased = movements.move(request.accountId(), PurchaseService::neverSetUp, account -> {
+            PurchasePlan plan = plan(account, request, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            IdempotentCompletion completion = answer.apply(plan);
+            return () -> {
+                int written = store.commit(plan, completion);
+                store.materialize(plan.instances().subList(written, plan.instances().size()));
+                return new Purchased(plan, completion);
+            };
+        });
+        return purchased;
     }
 
     /**
@@ -95,26 +83,22 @@ public final class PurchaseService {
         });
     }
 
-    PurchasePlan plan(PurchaseRequest request, Instant now) {
-        Account account = accounts.find(request.accountId()).orElseThrow(() -> new BillingException(
-                ErrorCode.ACCOUNT_NOT_ACTIVE, "The account is not activated.", Map.of("rule", "A1")));
-        account.requireCanPurchase();
+    PurchasePlan plan(Account account, PurchaseRequest request, Instant now) {
+        WalletPlan wallet = new WalletPlan(account, now).requirePurchaseRights(); // A1
         Node node = catalog.node(request.nodeId()).orElseThrow(() -> BillingException.notFound("node " + request.nodeId()));
         node.requireOpen();
         Spec spec = catalog.spec(request.nodeId(), request.specId())
                 .orElseThrow(() -> BillingException.notFound("spec " + request.specId() + " on node " + request.nodeId()));
         spec.requireStock(request.quantity());
 
-        Wallet wallet = account.wallet();
         Money amount = spec.chargeAtPurchase(request.billingMethod(), request.duration(), request.quantity());
-        Charge charge = null;
+        String orderId = Ids.next("ord");
         if (request.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION) {
-            requireLaunchBalance(wallet, now);
+            requireLaunchBalance(wallet.available());
         } else if (amount.isPositive()) {
-            charge = wallet.plan(amount, now); // P2, A3
+            wallet.charge(amount, LedgerEntryType.ORDER_CHARGE, null, orderId); // P2, A3
         }
 
-        String orderId = Ids.next("ord");
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < request.quantity(); i++) {
             instances.add(newInstance(Ids.next("i"), request, orderId, now));
@@ -122,21 +106,13 @@ public final class PurchaseService {
         Order order = new Order(orderId, request.accountId(), OrderStatus.PAID, amount, request.paymentMethod(), null,
                 request.nodeId(), request.specId(), request.quantity(), request.billingMethod(), request.duration(),
                 instances.stream().map(Instance::id).toList(), now, now);
-        Wallet after = wallet;
-        LedgerEntry entry = null;
-        if (charge != null) {
-            after = wallet.apply(charge);
-            entry = LedgerEntry.charge(Ids.next("le"), wallet.version() + 1, now, LedgerEntryType.ORDER_CHARGE,
-                    charge, null, orderId);
-        }
         OutboxMessage paid = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, request.accountId(),
                 instances.size() == 1 ? instances.get(0).id() : null, orderId, null, now);
-        return new PurchasePlan(order, instances, wallet.version(), after, charge, entry, paid);
+        return new PurchasePlan(order, instances, wallet.change(), paid);
     }
 
     /** G1: launching pay-by-configuration needs the threshold in available balance; nothing is charged. */
-    private void requireLaunchBalance(Wallet wallet, Instant now) {
-        Money available = wallet.available(now);
+    private void requireLaunchBalance(Money available) {
         if (available.isLessThan(launchThreshold)) {
             throw new BillingException(ErrorCode.BELOW_LAUNCH_THRESHOLD,
                     "Launching pay-by-configuration servers needs an available balance of at least "
@@ -151,15 +127,11 @@ public final class PurchaseService {
         Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(id, now, calendar.zone());
         return new Instance(id, request.accountId(), request.nodeId(), request.specId(), orderId,
                 request.billingMethod(), BillingState.NORMAL, PowerState.RUNNING, now, expiresAt, null, null, now,
-                due, 0);
+                due, monthly ? null : now, 0, 0, 0); // G2: metered from launch, to the second
     }
 
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 5L));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A1: an account no operator has set up is not activated. */
+    private static BillingException neverSetUp() {
+        return new BillingException(ErrorCode.ACCOUNT_NOT_ACTIVE, "The account is not activated.", Map.of("rule", "A1"));
     }
 }

@@ -43,11 +43,19 @@ public record LedgerEntry(String id, long sequence, Instant at, LedgerEntryType 
 
     /** A recharge: positive cash. */
     public static LedgerEntry recharge(String id, long sequence, Instant at, Money amount) {
+        return credit(id, sequence, at, LedgerEntryType.RECHARGE, amount, null);
+    }
+
+    /** Cash in: positive cash, e.g. a RECHARGE (for a third-party order, with its orderId). */
+    public static LedgerEntry credit(String id, long sequence, Instant at, LedgerEntryType type, Money amount,
+                                     String orderId) {
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("Recharge amount must be positive, got " + amount);
+            throw new IllegalArgumentException("A credit must be positive, got " + amount);
         }
-        return new LedgerEntry(id, sequence, at, LedgerEntryType.RECHARGE, amount, Money.ZERO, List.of(),
-                null, null, null);
+        if (type.isCharge()) {
+            throw new IllegalArgumentException(type + " is a charge");
+        }
+        return new LedgerEntry(id, sequence, at, type, amount, Money.ZERO, List.of(), null, null, orderId);
     }
 
     /** A coupon grant: positive coupon amount, couponId set. */

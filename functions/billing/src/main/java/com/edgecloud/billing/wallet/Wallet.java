@@ -126,6 +126,11 @@ public record Wallet(Money cash, List<Coupon> coupons, long version) {
         return new Wallet(cash.plus(amount), coupons, version + 1);
     }
 
+    /** The same wallet without coupons that can never count again (expired or used up, A2), same version. */
+    public Wallet withoutDeadCoupons(Instant now) {
+        return new Wallet(cash, coupons.stream().filter(c -> c.isAvailableAt(now)).toList(), version);
+    }
+
     /** A coupon grant (version + 1). */
     public Wallet grant(Coupon coupon) {
         Objects.requireNonNull(coupon, "coupon");

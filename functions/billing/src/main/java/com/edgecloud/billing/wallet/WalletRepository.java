@@ -20,5 +20,5 @@ public interface WalletRepository {
     Coupon grantCoupon(String accountId, Coupon coupon, Instant now, IdempotentCompletion answer);
 
     /** Adds cash and records RECHARGE. */
-    LedgerEntry recharge(String accountId, String entryId, Money amount, Instant now);
+    LedgerEntry recharge(String accountId, Money amount, Instant now);
 }

@@ -24,6 +24,8 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.billing.wallet.RetryPolicy;
+import com.edgecloud.billing.wallet.WalletMovements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ abstract class DynamoRepositoriesContract {
     }
 
     DynamoWalletRepository wallets() {
-        return new DynamoWalletRepository(client(), tables(), accounts());
+        return new DynamoWalletRepository(client(), tables(), new WalletMovements(accounts(), RetryPolicy.DEFAULT));
     }
 
     DynamoCatalogRepository catalog() {
@@ -98,7 +100,7 @@ abstract class DynamoRepositoriesContract {
         String id = newAccount();
 
         Coupon coupon = wallets().grantCoupon(id, Ids.next("cpn"), Money.parse("100.00"), FAR_AHEAD, NOW);
-        LedgerEntry recharge = wallets().recharge(id, Ids.next("le"), Money.parse("50.25"), NOW.plusSeconds(1));
+        LedgerEntry recharge = wallets().recharge(id, Money.parse("50.25"), NOW.plusSeconds(1));
 
         Account account = accounts().find(id).orElseThrow();
         assertEquals("50.25", account.wallet().cash().toString());
@@ -124,7 +126,7 @@ abstract class DynamoRepositoriesContract {
     void aMoneyMovementNeedsAnExistingAccount() {
         String unknown = Ids.next("acct");
         BillingException refused = assertThrows(BillingException.class,
-                () -> wallets().recharge(unknown, Ids.next("le"), Money.parse("1.00"), NOW));
+                () -> wallets().recharge(unknown, Money.parse("1.00"), NOW));
         assertEquals(ErrorCode.NOT_FOUND, refused.code());
         assertTrue(accounts().find(unknown).isEmpty());
         assertTrue(wallets().ledger(unknown, 10, null).items().isEmpty());
@@ -134,7 +136,7 @@ abstract class DynamoRepositoriesContract {
     void theLedgerPagesNewestFirst() {
         String id = newAccount();
         for (int n = 1; n <= 5; n++) {
-            wallets().recharge(id, Ids.next("le"), Money.parse(n + ".00"), NOW.plusSeconds(n));
+            wallets().recharge(id, Money.parse(n + ".00"), NOW.plusSeconds(n));
         }
 
         List<String> amounts = new ArrayList<>();
@@ -199,8 +201,8 @@ abstract class DynamoRepositoriesContract {
             Instant created = NOW.plus(Duration.ofMinutes(n));
             Instance instance = new Instance(Ids.next("i"), id, "node-1", "spec-1", Ids.next("ord"),
                     BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
-                    created, null, 0);
-            InstanceItemsForTests.put(client(), tables(), instance);
+                    created, null, created, 0, 0, 0);
+            instances().create(instance);
             newestFirst.add(0, instance.id());
         }
 
@@ -214,5 +216,21 @@ abstract class DynamoRepositoriesContract {
         assertNull(rest.nextToken());
         assertEquals(all.items().get(0), instances().find(newestFirst.get(0)).orElseThrow());
         assertTrue(instances().find(Ids.next("i")).isEmpty());
+    }
+
+    @Test
+    void anInstanceWriteBasedOnAStaleVersionIsRefused() {
+        Instant created = NOW;
+        Instance instance = new Instance(Ids.next("i"), Ids.next("acct"), "node-1", "spec-1", Ids.next("ord"),
+                BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
+                created, null, created, 0, 0, 0);
+        instances().create(instance);
+
+        Instance stopped = instances().update(instance.withPowerState(PowerState.STOPPED));
+        assertEquals(1, stopped.version());
+        assertThrows(com.edgecloud.billing.ConcurrentUpdateException.class,
+                () -> instances().update(instance.withPowerState(PowerState.RUNNING)), "written at version 0, read before");
+        assertEquals(stopped, instances().find(instance.id()).orElseThrow());
+        assertThrows(IllegalStateException.class, () -> instances().create(instance), "never overwrites");
     }
 }

@@ -1,5 +1,7 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@link DynamoRepositoriesContract} on the in-memory DynamoDB Local: runs everywhere, no Docker needed. */
@@ -7,7 +9,7 @@ class DynamoRepositoriesLocalTest extends DynamoRepositoriesContract {
 
     @Override
     DynamoDbClient client() {
-        return DynamoDbLocal.shared().client();
+        return DynamoDbLocal.shared(Tables::createAll).client();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,7 @@ class TablesIntegrationTest {
 
     @Test
     void everyTableIsCreatedWithItsIndexes() {
-        DynamoDbLocal dynamo = DynamoDbLocal.shared();
+        DynamoDbLocal dynamo = DynamoDbLocal.shared(Tables::createAll);
         List<String> names = dynamo.client().listTables().tableNames();
         TableNames defaults = TableNames.defaults();
         for (String table : List.of(defaults.accounts(), defaults.wallet(), defaults.catalog(), defaults.orders(),

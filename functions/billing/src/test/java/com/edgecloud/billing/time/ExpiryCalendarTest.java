@@ -23,9 +23,13 @@ class ExpiryCalendarTest {
     }
 
     @Test
-    void defaultZoneIsShanghai_T1() {
-        assertEquals(SHANGHAI, ExpiryCalendar.DEFAULT_ZONE);
-        assertEquals(SHANGHAI, calendar.zone());
+    void defaultZoneDatesTermsInShanghai_T1() {
+        // 15:30Z is 23:30 on Jan 31 in Shanghai: one month ends Feb 29.
+        assertEquals(Instant.parse("2016-02-29T15:59:59Z"),
+                calendar.expiresAt(Instant.parse("2016-01-31T15:30:00Z"), TermDuration.months(1)));
+        // 16:30Z is 00:30 on Feb 1 in Shanghai: one month ends Mar 1.
+        assertEquals(Instant.parse("2016-03-01T15:59:59Z"),
+                calendar.expiresAt(Instant.parse("2016-01-31T16:30:00Z"), TermDuration.months(1)));
     }
 
     // P3 examples of SPEC.md, one each.
@@ -137,7 +141,7 @@ class ExpiryCalendarTest {
     void renewalTermIsOneSecondAfterOldExpiry_R2() {
         Instant oldExpiry = calendar.expiresAt(sh("2016-01-31T10:00:00"), TermDuration.months(1));
         Instant start = calendar.renewalStart(oldExpiry);
-        assertEquals(oldExpiry.plusSeconds(1), start);
+        assertEquals(Instant.parse("2016-02-29T16:00:00Z"), start);
         assertEquals("2016-03-01T00:00:00+08:00", ApiTime.format(start, SHANGHAI));
     }
 

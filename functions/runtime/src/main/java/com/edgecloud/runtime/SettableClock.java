@@ -1,8 +1,5 @@
-package com.edgecloud.local;
+package com.edgecloud.runtime;
 
-import com.edgecloud.http.ClockFactory;
-import io.micronaut.context.annotation.Replaces;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,12 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * T2: the "now" of every function the local server runs. Frozen at the instant set through
- * {@code PUT /_local/clock}; the system clock otherwise. Replaces {@link ClockFactory}'s clock,
- * so every bean that takes a {@link Clock} gets this one.
+ * T2: business time that can be set, for the local server ({@code PUT /_local/clock}) and tests.
+ * Frozen at the instant set; the system clock otherwise. {@link ClockFactory} provides it instead
+ * of the system clock when {@code billing.clock.settable} is true, so every bean that takes a
+ * {@link Clock} gets this one. Infrastructure time ({@code SystemTime}) never follows it.
  */
-@Singleton
-@Replaces(bean = Clock.class, factory = ClockFactory.class)
 public class SettableClock extends Clock {
 
     private final Clock system = Clock.systemUTC();

@@ -1,4 +1,4 @@
-package com.edgecloud.billing.dynamodb;
+package com.edgecloud.dynamodblocal;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * AWS's DynamoDB Local, in memory, on a free loopback port, with every table of
- * {@link Tables} created. Used by the tests and the local server only.
+ * AWS's DynamoDB Local, in memory, on a free loopback port. Used by the tests and the local
+ * server only, never by a function's jar. Knows nothing of our tables: the caller creates
+ * them ({@code Tables::createAll}).
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
@@ -25,7 +27,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final URI endpoint;
     private final DynamoDbClient client;
 
-    private DynamoDbLocal(int port) throws Exception {
+    private DynamoDbLocal(int port, Consumer<DynamoDbClient> setUp) throws Exception {
         server = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();
@@ -36,13 +38,13 @@ public final class DynamoDbLocal implements AutoCloseable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
-        Tables.createAll(client, TableNames.defaults());
+        setUp.accept(client);
     }
 
-    /** Starts a new DynamoDB Local on {@code port} (0: any free port). */
-    public static DynamoDbLocal start(int port) {
+    /** Starts a new DynamoDB Local on {@code port} (0: any free port), then runs {@code setUp} on it. */
+    public static DynamoDbLocal start(int port, Consumer<DynamoDbClient> setUp) {
         try {
-            return new DynamoDbLocal(port == 0 ? freePort() : port);
+            return new DynamoDbLocal(port == 0 ? freePort() : port, setUp);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -51,9 +53,9 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     /** One instance per test JVM, shared by the test classes (tests use fresh ids, not fresh tables). */
-    public static synchronized DynamoDbLocal shared() {
+    public static synchronized DynamoDbLocal shared(Consumer<DynamoDbClient> setUp) {
         if (shared == null) {
-            shared = start(0);
+            shared = start(0, setUp);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;

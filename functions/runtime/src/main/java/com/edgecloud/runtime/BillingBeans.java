@@ -1,4 +1,4 @@
-package com.edgecloud.http;
+package com.edgecloud.runtime;
 
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.catalog.CatalogRepository;
@@ -13,6 +13,8 @@ import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.purchase.PurchaseService;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.wallet.RetryPolicy;
+import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.wallet.WalletRepository;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -38,9 +40,15 @@ public class BillingBeans {
         return new DynamoAccountRepository(dynamo, tables);
     }
 
+    /** The one money path (A4) and its one retry policy. */
     @Singleton
-    public WalletRepository wallets(DynamoDbClient dynamo, TableNames tables, AccountRepository accounts) {
-        return new DynamoWalletRepository(dynamo, tables, accounts);
+    public WalletMovements walletMovements(AccountRepository accounts) {
+        return new WalletMovements(accounts, RetryPolicy.DEFAULT);
+    }
+
+    @Singleton
+    public WalletRepository wallets(DynamoDbClient dynamo, TableNames tables, WalletMovements movements) {
+        return new DynamoWalletRepository(dynamo, tables, movements);
     }
 
     @Singleton
@@ -59,10 +67,10 @@ public class BillingBeans {
     }
 
     @Singleton
-    public PurchaseService purchases(AccountRepository accounts, CatalogRepository catalog, DynamoDbClient dynamo,
+    public PurchaseService purchases(WalletMovements movements, CatalogRepository catalog, DynamoDbClient dynamo,
                                      TableNames tables, DynamoIdempotencyStore idempotency, ExpiryCalendar calendar,
                                      @Value("${billing.launch-threshold:50.00}") String launchThreshold, Clock clock) {
-        return new PurchaseService(accounts, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
+        return new PurchaseService(movements, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
                 calendar, Money.parse(launchThreshold), clock);
     }
 }

@@ -1,4 +1,4 @@
-package com.edgecloud.http;
+package com.edgecloud.testing;
 
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Account;
@@ -9,10 +9,14 @@ import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
-import com.edgecloud.billing.dynamodb.DynamoDbLocal;
+import com.edgecloud.billing.dynamodb.Tables;
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
 import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.wallet.RetryPolicy;
+import com.edgecloud.billing.wallet.WalletMovements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  */
 public final class Fixtures {
 
-    public final DynamoDbClient dynamo = DynamoDbLocal.shared().client();
+    public final DynamoDbClient dynamo = DynamoDbLocal.shared(Tables::createAll).client();
     public final TableNames tables = TableNames.defaults();
     public final DynamoAccountRepository accounts = new DynamoAccountRepository(dynamo, tables);
-    public final DynamoWalletRepository wallets = new DynamoWalletRepository(dynamo, tables, accounts);
+    public final DynamoWalletRepository wallets = new DynamoWalletRepository(dynamo, tables,
+            new WalletMovements(accounts, RetryPolicy.DEFAULT));
+    public final DynamoInstanceRepository instances = new DynamoInstanceRepository(dynamo, tables);
     public final DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
 
     public String verifiedAccount() {
@@ -45,7 +51,7 @@ public final class Fixtures {
     }
 
     public void recharge(String accountId, String amount) {
-        wallets.recharge(accountId, Ids.next("le"), Money.parse(amount), Instant.parse("2026-01-01T00:00:00Z"));
+        wallets.recharge(accountId, Money.parse(amount), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public void coupon(String accountId, String amount, Instant expiresAt) {

@@ -1,4 +1,4 @@
-package com.edgecloud.http;
+package com.edgecloud.runtime;
 
 import com.edgecloud.billing.dynamodb.TableNames;
 import io.micronaut.context.annotation.Factory;

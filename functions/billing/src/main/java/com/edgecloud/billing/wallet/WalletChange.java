@@ -1,0 +1,30 @@
+package com.edgecloud.billing.wallet;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one money movement does to one account's wallet, planned from the wallet read at
+ * {@code fromVersion}: the wallet after it and the ledger entries it records (A4), entry i at
+ * sequence {@code fromVersion + i + 1}. Committed in one transaction only if the wallet is still
+ * at {@code fromVersion} and, when {@code requiresPurchaseRights}, the account still activated and
+ * verified (A1), so an account deactivated between plan and commit is not charged.
+ * With no entries it is a check that the wallet did not move (G1 read the balance).
+ */
+public record WalletChange(String accountId, long fromVersion, Wallet after, List<LedgerEntry> entries,
+                           boolean requiresPurchaseRights) {
+
+    public WalletChange {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(after, "after");
+        entries = List.copyOf(entries);
+        if (after.version() != fromVersion + entries.size()) {
+            throw new IllegalArgumentException("wallet version " + after.version() + " after " + entries.size()
+                    + " entries from " + fromVersion);
+        }
+    }
+
+    public boolean movesMoney() {
+        return !entries.isEmpty();
+    }
+}

@@ -1,0 +1,74 @@
+package com.edgecloud.billing.wallet;
+
+import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the money movements of one transaction against the wallet as read: each charge, credit or
+ * grant updates the planned wallet and adds its ledger entry (A3, A4). {@link #change()} is what the
+ * store commits. Several movements in one plan (a run paying an account's due bills together) each
+ * get their own entry and sequence.
+ */
+public final class WalletPlan {
+
+    private final Account account;
+    private final Instant now;
+    private final List<LedgerEntry> entries = new ArrayList<>();
+    private Wallet wallet;
+    private boolean requiresPurchaseRights;
+
+    public WalletPlan(Account account, Instant now) {
+        this.account = account;
+        this.now = now;
+        this.wallet = account.wallet();
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    /** A2: what the planned wallet can still pay. */
+    public Money available() {
+        return wallet.available(now);
+    }
+
+    /** A1 is part of the commit's condition: for purchases and renewals. */
+    public WalletPlan requirePurchaseRights() {
+        account.requireCanPurchase();
+        requiresPurchaseRights = true;
+        return this;
+    }
+
+    /** A3: coupons first, then cash; INSUFFICIENT_BALANCE when the available balance is short. */
+    public LedgerEntry charge(Money amount, LedgerEntryType type, String instanceId, String orderId) {
+        Charge charge = wallet.plan(amount, now);
+        wallet = wallet.apply(charge);
+        return record(LedgerEntry.charge(Ids.next("le"), wallet.version(), now, type, charge, instanceId, orderId));
+    }
+
+    /** Cash in (a recharge). */
+    public LedgerEntry credit(Money amount, LedgerEntryType type, String orderId) {
+        wallet = wallet.credit(amount);
+        return record(LedgerEntry.credit(Ids.next("le"), wallet.version(), now, type, amount, orderId));
+    }
+
+    public LedgerEntry grant(Coupon coupon) {
+        wallet = wallet.grant(coupon);
+        return record(LedgerEntry.couponGrant(Ids.next("le"), wallet.version(), now, coupon));
+    }
+
+    private LedgerEntry record(LedgerEntry entry) {
+        entries.add(entry);
+        return entry;
+    }
+
+    /** The movement to commit; the wallet written keeps only coupons still usable (pruned, A2). */
+    public WalletChange change() {
+        return new WalletChange(account.accountId(), account.wallet().version(), wallet.withoutDeadCoupons(now),
+                entries, requiresPurchaseRights);
+    }
+}

@@ -1,0 +1,26 @@
+package com.edgecloud.testing;
+
+import com.edgecloud.billing.dynamodb.Tables;
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
+import com.edgecloud.runtime.ClockFactory;
+import io.micronaut.context.ApplicationContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The application context a function runs on in tests: every bean as in AWS, but DynamoDB is the
+ * shared DynamoDB Local and business time a {@link com.edgecloud.runtime.SettableClock} the test sets.
+ */
+public final class TestContexts {
+
+    private TestContexts() {
+    }
+
+    public static ApplicationContext start(Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString());
+        properties.put(ClockFactory.SETTABLE, true);
+        properties.putAll(extraProperties);
+        return ApplicationContext.builder().properties(properties).start();
+    }
+}
