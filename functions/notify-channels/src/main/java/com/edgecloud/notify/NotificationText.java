@@ -1,0 +1,25 @@
+package com.edgecloud.notify;
+
+import java.util.Objects;
+
+/**
+ * The words a customer receives for one notification: a title (the email subject and the
+ * in-site message's title), a body (the email and in-site message), and a short SMS body.
+ */
+public record NotificationText(String title, String body, String smsBody) {
+
+    public NotificationText {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(smsBody, "smsBody");
+    }
+
+    /** §11: the texts are in the language of the account's message settings. */
+    public static NotificationText render(NotificationFacts facts, Language language) {
+        Objects.requireNonNull(facts, "facts");
+        return switch (Objects.requireNonNull(language, "language")) {
+            case EN -> EnglishText.render(facts);
+            case ZH_CN -> ChineseText.render(facts);
+        };
+    }
+}
