@@ -116,6 +116,7 @@ class InstancesPowerOperationsIntegrationTest {
             "PAY_BY_CONFIGURATION, NORMAL, STOPPED, start, RUNNING",
             "PAY_BY_CONFIGURATION, NORMAL, RUNNING, stop, STOPPED",
             "PAY_BY_CONFIGURATION, NORMAL, STOPPED, stop, STOPPED",
+            "PAY_BY_CONFIGURATION, NORMAL, RUNNING, reinstall, RUNNING",
             "PAY_BY_CONFIGURATION, NORMAL, STOPPED, reinstall, RUNNING"})
     void aPowerOperationWhileNormalIsAcceptedAndRecorded_E2(BillingMethod method, BillingState state, PowerState from,
                                                             String operation, PowerState to) {
