@@ -34,6 +34,7 @@ public class LocalFunctions {
             httpApi("CatalogFunction", "com.edgecloud.catalog"),
             httpApi("PurchaseFunction", "com.edgecloud.purchase"),
             httpApi("InstancesFunction", "com.edgecloud.instances"),
+            httpApi("RenewalFunction", "com.edgecloud.renewal"),
             httpApi("AccountFunction", "com.edgecloud.account"),
             httpApi("AdminFunction", "com.edgecloud.admin"));
 

@@ -73,6 +73,35 @@ class PurchaseEndToEndTest {
     }
 
     @Test
+    void boughtRenewedStoppedAndItsTermsAndHistoryListed_R2_E2() throws Exception {
+        String user = customerWithCoupon("acct-r2", "5000.00");
+        catalog("node-r2", "spec-r2", 5);
+        send("PUT", "/_local/clock", "{\"now\":\"2015-12-01T15:00:00+08:00\"}", null, null);
+        String id = json(buy(user, "node-r2", "spec-r2", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-r2"))
+                .get("instances").get(0).get("id").getStringValue();
+        send("PUT", "/_local/clock", "{\"now\":\"2015-12-20T10:00:00+08:00\"}", null, null);
+
+        HttpResponse<String> renewed = send("POST", "/instances/" + id + "/renewals",
+                "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"paymentMethod\":\"BALANCE\"}", user, "r-1");
+        HttpResponse<String> stopped = send("POST", "/instances/" + id + "/stop", null, user, null);
+
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        assertEquals("2016-01-02T00:00:00+08:00", json(renewed).get("termStartsAt").getStringValue());
+        assertEquals("2016-02-02T23:59:59+08:00", json(renewed).get("expiresAt").getStringValue());
+        assertEquals("1000.00", json(renewed).get("charged").getStringValue());
+        assertEquals(200, stopped.statusCode(), stopped.body());
+        assertEquals("STOPPED", json(stopped).get("powerState").getStringValue());
+        JsonNode terms = json(send("GET", "/instances/" + id + "/terms", null, user, null)).get("items");
+        assertEquals(2, terms.size());
+        assertEquals("2015-12-01T15:00:00+08:00", terms.get(0).get("termStartsAt").getStringValue());
+        assertEquals("2016-01-02T00:00:00+08:00", terms.get(1).get("termStartsAt").getStringValue());
+        JsonNode history = json(send("GET", "/instances/" + id + "/operations", null, user, null)).get("items");
+        assertEquals("STOP", history.get(0).get("operation").getStringValue());
+        assertEquals("RENEW", history.get(1).get("operation").getStringValue());
+        assertEquals("3000.00", json(send("GET", "/account", null, user, null)).get("availableBalance").getStringValue());
+    }
+
+    @Test
     void aKeyIsKeptBySystemTimeNotTheBusinessClock_S9() throws Exception {
         String user = customerWithCoupon("acct-key-clock", "5000.00");
         catalog("node-kc", "spec-kc", 5);

@@ -68,7 +68,10 @@ class TemplateMatchesCodeTest {
     private static final Map<String, Set<String>> HTTP_FUNCTIONS = Map.of(
             "CatalogFunction", Set.of("GET /catalog/nodes", "GET /catalog/nodes/{nodeId}/specs"),
             "PurchaseFunction", Set.of("POST /instances"),
-            "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}"),
+            "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}", "GET /instances/{id}/terms",
+                    "GET /instances/{id}/operations", "POST /instances/{id}/start", "POST /instances/{id}/stop",
+                    "POST /instances/{id}/reinstall"),
+            "RenewalFunction", Set.of("POST /instances/{id}/renewals"),
             "AccountFunction", Set.of("GET /account", "GET /account/ledger"),
             "AdminFunction", Set.of(
                     "PUT /admin/accounts/{id}",

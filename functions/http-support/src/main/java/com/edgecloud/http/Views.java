@@ -10,6 +10,8 @@ import com.edgecloud.billing.wallet.Wallet;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.OperationRecord;
+import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,6 +42,20 @@ public class Views {
         return new InstanceView(i.id(), i.accountId(), i.nodeId(), i.specId(), i.billingMethod().name(),
                 i.billingState().name(), i.powerState().name(), time(i.termStartsAt()), time(i.expiresAt()),
                 time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()));
+    }
+
+    /** SPEC §11: a term of a monthly package (P3, R2). */
+    public TermView term(Term t) {
+        return new TermView(time(t.termStartsAt()), time(t.expiresAt()),
+                new DurationView(t.duration().unit().name(), t.duration().count()), t.amount().toString(),
+                t.orderId(), t.renewalId());
+    }
+
+    /** SPEC §11: an accepted owner operation. */
+    public OperationView operation(OperationRecord o) {
+        return new OperationView(o.id(), time(o.at()), o.operation().name(), o.by(),
+                o.powerStateFrom() == null ? null : o.powerStateFrom().name(),
+                o.powerStateTo() == null ? null : o.powerStateTo().name());
     }
 
     /** SPEC §9 GET /account; arrears are the unpaid usage bills (none before usage billing runs). */
@@ -111,6 +127,23 @@ public class Views {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SpecView(String nodeId, String specId, String name, String description, String monthlyPrice,
                            String yearlyPrice, String hourlyPrice, int stock) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TermView(String termStartsAt, String expiresAt, DurationView duration, String amount,
+                           String orderId, String renewalId) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DurationView(String unit, int count) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OperationView(String id, String at, String operation, String by, String powerStateFrom,
+                                String powerStateTo) {
     }
 
     /** SPEC §11: every list is {@code {items, nextToken}}. */

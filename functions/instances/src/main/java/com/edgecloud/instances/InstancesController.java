@@ -1,29 +1,55 @@
 package com.edgecloud.instances;
 
-import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.idempotency.Canonical;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceRepository;
+import com.edgecloud.billing.instance.OperationRepository;
+import com.edgecloud.billing.instance.TermRepository;
+import com.edgecloud.billing.lifecycle.InstanceOperation;
+import com.edgecloud.billing.lifecycle.PowerOperations;
 import com.edgecloud.http.Caller;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.PageRequest;
 import com.edgecloud.http.Views;
 import com.edgecloud.http.Views.InstanceView;
 import com.edgecloud.http.Views.ListView;
+import com.edgecloud.http.Views.OperationView;
+import com.edgecloud.http.Views.TermView;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The caller's own servers; another account's answers 404, as if it did not exist (SPEC §9). */
 @Controller("/instances")
 public class InstancesController {
 
     private final InstanceRepository instances;
+    private final TermRepository terms;
+    private final OperationRepository operations;
+    private final PowerOperations power;
+    private final IdempotentRequests idempotent;
     private final Views views;
+    private final JsonMapper json;
 
-    public InstancesController(InstanceRepository instances, Views views) {
+    public InstancesController(InstanceRepository instances, TermRepository terms, OperationRepository operations,
+                               PowerOperations power, IdempotentRequests idempotent, Views views, JsonMapper json) {
         this.instances = instances;
+        this.terms = terms;
+        this.operations = operations;
+        this.power = power;
+        this.idempotent = idempotent;
         this.views = views;
+        this.json = json;
     }
 
     @Get
@@ -35,9 +61,68 @@ public class InstancesController {
 
     @Get("/{id}")
     public InstanceView get(Caller caller, @PathVariable String id) {
-        Instance instance = instances.find(id)
-                .filter(found -> found.accountId().equals(caller.accountId()))
-                .orElseThrow(() -> BillingException.notFound("instance " + id));
-        return views.instance(instance);
+        return views.instance(instances.findOwned(caller.accountId(), id));
+    }
+
+    /** P3, R2: the instance's terms, oldest first. */
+    @Get("/{id}/terms")
+    public ListView<TermView> terms(Caller caller, @PathVariable String id, @Nullable @QueryValue String limit,
+                                    @Nullable @QueryValue String nextToken) {
+        PageRequest page = PageRequest.of(limit, nextToken);
+        instances.findOwned(caller.accountId(), id);
+        return Views.list(terms.list(id, page.limit(), page.nextToken()), views::term);
+    }
+
+    /** SPEC §11: accepted operations, newest first. */
+    @Get("/{id}/operations")
+    public ListView<OperationView> operations(Caller caller, @PathVariable String id,
+                                              @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
+        PageRequest page = PageRequest.of(limit, nextToken);
+        instances.findOwned(caller.accountId(), id);
+        return Views.list(operations.list(id, page.limit(), page.nextToken()), views::operation);
+    }
+
+    @Post(uri = "/{id}/start", consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> start(Caller caller, @PathVariable String id,
+                                 @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        return operate(caller, id, InstanceOperation.START, idempotencyKey);
+    }
+
+    @Post(uri = "/{id}/stop", consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> stop(Caller caller, @PathVariable String id,
+                                @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        return operate(caller, id, InstanceOperation.STOP, idempotencyKey);
+    }
+
+    @Post(uri = "/{id}/reinstall", consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> reinstall(Caller caller, @PathVariable String id,
+                                     @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        return operate(caller, id, InstanceOperation.REINSTALL, idempotencyKey);
+    }
+
+    /**
+     * E2. The Idempotency-Key is optional here: a power operation repeated changes nothing more
+     * (start twice is still running), but a key given is honoured as on every mutating call.
+     */
+    private HttpResponse<?> operate(Caller caller, String id, InstanceOperation operation, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return IdempotentRequests.json(200, render(power.apply(caller.accountId(), id, operation, null)));
+        }
+        String key = IdempotentRequests.requireKey(idempotencyKey);
+        String canonical = Canonical.of(operation.name().toLowerCase()).with("accountId", caller.accountId())
+                .with("instanceId", id).form();
+        return idempotent.run(caller, operation.name().toLowerCase(), key, canonical, replayed -> { }, claim -> {
+            Instance after = power.apply(caller.accountId(), id, operation,
+                    changed -> new IdempotentCompletion(claim.key(), claim.token(), 200, render(changed)));
+            return new StoredAnswer(200, render(after));
+        });
+    }
+
+    private String render(Instance instance) {
+        try {
+            return json.writeValueAsString(views.instance(instance));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

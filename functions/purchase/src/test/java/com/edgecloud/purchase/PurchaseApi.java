@@ -158,6 +158,10 @@ final class PurchaseApi {
         return ofAccount(fixtures.tables.instances(), accountId);
     }
 
+    List<Map<String, AttributeValue>> terms(String accountId) {
+        return ofAccount(fixtures.tables.terms(), accountId);
+    }
+
     List<Map<String, AttributeValue>> outbox(String accountId) {
         return ofAccount(fixtures.tables.outbox(), accountId);
     }

@@ -60,7 +60,7 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
                 Fixtures.Snapshot after = api.snapshot(buyer, spec);
                 Fixtures.Snapshot was = before.get(i);
                 assertEquals(new Fixtures.Snapshot(was.account(), was.wallet(), was.orders(), was.instances(),
-                        was.outbox(), was.idempotency(), 0), after, "a refused buyer has nothing written");
+                        was.outbox(), was.idempotency(), 0, was.terms(), was.operations()), after, "a refused buyer has nothing written");
             }
         }
         assertEquals(5, sold, "exactly the stock is sold");

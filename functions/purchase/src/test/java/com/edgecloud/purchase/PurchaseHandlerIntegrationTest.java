@@ -88,6 +88,18 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
         assertEquals(1, outbox.size());
         assertEquals("ORDER_PAID", outbox.get(0).get("type").s());
         assertEquals(orderId, outbox.get(0).get("orderId").s());
+
+        // P3: each instance's first term is stored with the order, for GET /instances/{id}/terms.
+        List<Map<String, AttributeValue>> terms = api.terms(account);
+        assertEquals(ids, new HashSet<>(terms.stream().map(t -> t.get("instanceId").s()).toList()));
+        for (Map<String, AttributeValue> term : terms) {
+            assertEquals("2016-01-31T02:00:00Z", term.get("termStartsAt").s());
+            assertEquals("2016-03-31T15:59:59Z", term.get("expiresAt").s());
+            assertEquals("MONTH", term.get("durationUnit").s());
+            assertEquals("2", term.get("durationCount").n());
+            assertEquals("200000", term.get("amountFen").n(), "2000.00: one server, two months");
+            assertEquals(orderId, term.get("orderId").s());
+        }
     }
 
     @Test
@@ -237,6 +249,14 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
         assertEquals(100, answered.size());
         Set<String> stored = new HashSet<>(api.instances(account).stream().map(i -> i.get("instanceId").s()).toList());
         assertEquals(answered, stored, "exactly the 100 answered instances are stored");
+        List<Map<String, AttributeValue>> terms = api.terms(account);
+        assertEquals(answered, new HashSet<>(terms.stream().map(t -> t.get("instanceId").s()).toList()),
+                "each instance has its first term, also those written after the transaction");
+        String orderId = reply.json().get("order").get("id").getStringValue();
+        for (Map<String, AttributeValue> term : terms) {
+            assertEquals(orderId, term.get("orderId").s());
+            assertEquals("100000", term.get("amountFen").n(), "1000.00: one server's share of the order");
+        }
         assertEquals(50, fixtures.stock(spec[0], spec[1]));
         assertEquals("0.00", api.cash(account).toString());
         assertEquals(1, api.ledger(account, "ORDER_CHARGE").size());

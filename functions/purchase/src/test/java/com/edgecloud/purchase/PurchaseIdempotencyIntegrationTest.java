@@ -183,6 +183,17 @@ class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
                     .key(Map.of("instanceId", AttributeValue.fromS(id))));
         }
         assertEquals(93, api.instances(account).size());
+        Map<String, Map<String, AttributeValue>> terms = new HashMap<>();
+        api.terms(account).forEach(item -> terms.put(item.get("instanceId").s(), item));
+        assertEquals(100, terms.size(), "every instance with its first term");
+        // ... and their first terms; one of an instance the transaction wrote, too
+        List<String> termsLost = new ArrayList<>(lost);
+        termsLost.add(first.json().get("instances").get(0).get("id").getStringValue());
+        for (String id : termsLost) {
+            fixtures.dynamo.deleteItem(r -> r.tableName(fixtures.tables.terms()).key(Map.of(
+                    "instanceId", AttributeValue.fromS(id), "sk", terms.get(id).get("sk"))));
+        }
+        assertEquals(92, api.terms(account).size());
 
         Reply retry = api.post(account, key, body).assertCreated();
 
@@ -191,6 +202,9 @@ class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
         api.instances(account).forEach(item -> after.put(item.get("instanceId").s(), item));
         assertEquals(stored, after, "the lost instances are written again, exactly as they were");
         assertTrue(after.keySet().containsAll(lost));
+        Map<String, Map<String, AttributeValue>> termsAfter = new HashMap<>();
+        api.terms(account).forEach(item -> termsAfter.put(item.get("instanceId").s(), item));
+        assertEquals(terms, termsAfter, "the lost terms are written again, exactly as they were");
         assertEquals(0, fixtures.stock(spec[0], spec[1]), "stock taken once");
         assertEquals("0.00", api.cash(account).toString(), "charged once");
     }

@@ -5,11 +5,19 @@ import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
+import com.edgecloud.billing.dynamodb.DynamoInstanceOperationStore;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
+import com.edgecloud.billing.dynamodb.DynamoOperationRepository;
+import com.edgecloud.billing.dynamodb.DynamoRenewalStore;
+import com.edgecloud.billing.dynamodb.DynamoTermRepository;
 import com.edgecloud.billing.dynamodb.DynamoPurchaseStore;
 import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.billing.instance.InstanceRepository;
+import com.edgecloud.billing.instance.OperationRepository;
+import com.edgecloud.billing.instance.TermRepository;
+import com.edgecloud.billing.lifecycle.PowerOperations;
+import com.edgecloud.billing.renewal.RenewalService;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.purchase.PurchaseService;
 import com.edgecloud.billing.time.ExpiryCalendar;
@@ -72,5 +80,30 @@ public class BillingBeans {
                                      @Value("${billing.launch-threshold:50.00}") String launchThreshold, Clock clock) {
         return new PurchaseService(movements, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
                 calendar, Money.parse(launchThreshold), clock);
+    }
+
+    @Singleton
+    public TermRepository terms(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoTermRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public OperationRepository operations(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoOperationRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public PowerOperations powerOperations(InstanceRepository instances, DynamoDbClient dynamo, TableNames tables,
+                                           DynamoIdempotencyStore idempotency, Clock clock) {
+        return new PowerOperations(instances, new DynamoInstanceOperationStore(dynamo, tables, idempotency),
+                RetryPolicy.DEFAULT, clock);
+    }
+
+    @Singleton
+    public RenewalService renewals(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
+                                   DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency,
+                                   ExpiryCalendar calendar, Clock clock) {
+        return new RenewalService(movements, instances, catalog, new DynamoRenewalStore(dynamo, tables, idempotency),
+                calendar, clock);
     }
 }

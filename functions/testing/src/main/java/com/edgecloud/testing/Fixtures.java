@@ -85,7 +85,9 @@ public final class Fixtures {
                 ofAccount(tables.instances(), accountId),
                 ofAccount(tables.outbox(), accountId),
                 idempotencyRecords(accountId),
-                stock(nodeId, specId));
+                stock(nodeId, specId),
+                ofAccount(tables.terms(), accountId),
+                ofAccount(tables.operations(), accountId));
     }
 
     private List<Map<String, AttributeValue>> ofAccount(String table, String accountId) {
@@ -106,6 +108,7 @@ public final class Fixtures {
     public record Snapshot(String account, List<Map<String, AttributeValue>> wallet,
                            List<Map<String, AttributeValue>> orders, List<Map<String, AttributeValue>> instances,
                            List<Map<String, AttributeValue>> outbox, List<Map<String, AttributeValue>> idempotency,
-                           int stock) {
+                           int stock, List<Map<String, AttributeValue>> terms,
+                           List<Map<String, AttributeValue>> operations) {
     }
 }

@@ -7,6 +7,12 @@ public interface InstanceRepository {
 
     Optional<Instance> find(String instanceId);
 
+    /** SPEC §9: another account's instance answers NOT_FOUND, exactly as an unknown id does. */
+    default Instance findOwned(String accountId, String instanceId) {
+        return find(instanceId).filter(found -> found.accountId().equals(accountId))
+                .orElseThrow(() -> com.edgecloud.billing.error.BillingException.notFound("instance " + instanceId));
+    }
+
     /** The account's instances, newest first. */
     Page<Instance> listByAccount(String accountId, int limit, String nextToken);
 

@@ -1,5 +1,7 @@
 package com.edgecloud.billing.purchase;
 
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.time.TermDuration;
@@ -13,5 +15,11 @@ public record Order(String id, String accountId, OrderStatus status, Money amoun
 
     public Order {
         instanceIds = List.copyOf(instanceIds);
+    }
+
+    /** P3: the first term of one of this monthly order's instances; each server costs an equal share (P2). */
+    public Term firstTermOf(Instance instance) {
+        return new Term(instance.id(), accountId, instance.termStartsAt(), instance.expiresAt(), duration,
+                Money.ofFen(amount.fen() / quantity), id, null);
     }
 }

@@ -63,7 +63,7 @@ public final class PurchaseService {
             IdempotentCompletion completion = answer.apply(plan);
             return () -> {
                 int written = store.commit(plan, completion);
-                store.materialize(plan.instances().subList(written, plan.instances().size()));
+                store.materialize(plan.order(), plan.instances().subList(written, plan.instances().size()));
                 return new Purchased(plan, completion);
             };
         });
@@ -71,14 +71,14 @@ public final class PurchaseService {
     }
 
     /**
-     * Writes whatever instances of a paid order are missing: after a crash between the
+     * Writes whatever instances of a paid order, or their first terms, are missing: after a crash between the
      * commit and the rest of a large order, the retry of its Idempotency-Key lands here.
      */
     public void completeOrder(String orderId) {
         store.findOrder(orderId).filter(order -> order.status() == OrderStatus.PAID).ifPresent(order -> {
             PurchaseRequest request = new PurchaseRequest(order.accountId(), order.nodeId(), order.specId(),
                     order.quantity(), order.billingMethod(), order.duration(), order.paymentMethod());
-            store.materialize(order.instanceIds().stream()
+            store.materialize(order, order.instanceIds().stream()
                     .map(id -> newInstance(id, request, order.id(), order.paidAt())).toList());
         });
     }

@@ -17,8 +17,8 @@ public interface PurchaseStore {
      */
     int commit(PurchasePlan plan, IdempotentCompletion completion);
 
-    /** Writes instances of a committed order that are not written yet; safe to repeat. */
-    void materialize(List<Instance> instances);
+    /** Writes instances of a committed order, and their first terms, that are not written yet; safe to repeat. */
+    void materialize(Order order, List<Instance> instances);
 
     Optional<Order> findOrder(String orderId);
 }

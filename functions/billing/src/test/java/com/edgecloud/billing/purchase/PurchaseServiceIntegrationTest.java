@@ -68,8 +68,8 @@ class PurchaseServiceIntegrationTest {
             }
 
             @Override
-            public void materialize(List<Instance> instances) {
-                store.materialize(instances);
+            public void materialize(Order order, List<Instance> instances) {
+                store.materialize(order, instances);
             }
 
             @Override

@@ -1,0 +1,35 @@
+package com.edgecloud.billing.dynamodb;
+
+import com.edgecloud.billing.ConcurrentUpdateException;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.InstanceOperationStore;
+import com.edgecloud.billing.instance.OperationRecord;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** An owner operation in one transaction: the instance over its version, the record, the answer if keyed. */
+public final class DynamoInstanceOperationStore implements InstanceOperationStore {
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+    private final DynamoIdempotencyStore idempotency;
+
+    public DynamoInstanceOperationStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public void commit(Instance changed, OperationRecord record, IdempotentCompletion completion) {
+        Transaction tx = new Transaction();
+        if (completion != null) {
+            idempotency.completeWithin(tx, completion);
+        }
+        tx.add(TransactWriteItem.builder().put(InstanceItems.versionedPut(tables.instances(), changed)).build(),
+                () -> new ConcurrentUpdateException("instance " + changed.id() + " changed since read"));
+        OperationWrites.add(tx, tables, record, changed);
+        tx.execute(dynamo);
+    }
+}

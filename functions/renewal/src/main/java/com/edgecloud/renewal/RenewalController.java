@@ -1,0 +1,101 @@
+package com.edgecloud.renewal;
+
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.purchase.PaymentMethod;
+import com.edgecloud.billing.renewal.RenewalPlan;
+import com.edgecloud.billing.renewal.RenewalRequest;
+import com.edgecloud.billing.renewal.RenewalService;
+import com.edgecloud.billing.time.DurationUnit;
+import com.edgecloud.billing.time.TermDuration;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
+import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.Views;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** POST /instances/{id}/renewals: renew a monthly package (R1–R3), once per Idempotency-Key. */
+@Controller("/instances")
+public class RenewalController {
+
+    private final RenewalService renewals;
+    private final IdempotentRequests idempotent;
+    private final Views views;
+    private final JsonMapper json;
+
+    public RenewalController(RenewalService renewals, IdempotentRequests idempotent, Views views, JsonMapper json) {
+        this.renewals = renewals;
+        this.idempotent = idempotent;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Post(uri = "/{id}/renewals", consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> renew(Caller caller, @PathVariable String id,
+                                 @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                 @Nullable @Body String body) {
+        RenewalRequest request = parse(caller, id, body);
+        String key = IdempotentRequests.requireKey(idempotencyKey);
+        return idempotent.run(caller, "renewal", key, request.canonical(), replayed -> { }, claim -> {
+            IdempotentCompletion answer = renewals.renew(request,
+                    plan -> new IdempotentCompletion(claim.key(), claim.token(), 200, render(plan))).answer();
+            return new StoredAnswer(answer.status(), answer.body());
+        });
+    }
+
+    private RenewalRequest parse(Caller caller, String instanceId, String body) {
+        JsonRequest in = JsonRequest.parse(json, body);
+        in.allowOnly("duration", "paymentMethod");
+        PaymentMethod payment = in.enumValue("paymentMethod", PaymentMethod.class, false);
+        TermDuration duration = null;
+        JsonRequest d = in.object("duration", true);
+        if (d != null) {
+            d.allowOnly("unit", "count");
+            DurationUnit unit = d.enumValue("unit", DurationUnit.class, true);
+            Integer count = d.integer("count", 1, 1000, true);
+            if (unit != null && count != null) {
+                if (TermDuration.isValid(unit, count)) {
+                    duration = new TermDuration(unit, count);
+                } else {
+                    in.reject("duration", "P1: 1-9 months or 1-3 years");
+                }
+            }
+        }
+        in.validate();
+        return new RenewalRequest(caller.accountId(), instanceId, duration,
+                payment == null ? PaymentMethod.BALANCE : payment);
+    }
+
+    private String render(RenewalPlan plan) {
+        Instance i = plan.renewed();
+        Views.InstanceView v = views.instance(i);
+        RenewalView view = new RenewalView(v.id(), v.accountId(), v.nodeId(), v.specId(), v.billingMethod(),
+                v.billingState(), v.powerState(), v.termStartsAt(), v.expiresAt(), v.overdueSince(), v.releaseAt(),
+                v.createdAt(), plan.charged().toString());
+        try {
+            return json.writeValueAsString(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SPEC §11: the instance after renewal, plus {@code charged}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RenewalView(String id, String accountId, String nodeId, String specId, String billingMethod,
+                              String billingState, String powerState, String termStartsAt, String expiresAt,
+                              String overdueSince, String releaseAt, String createdAt, String charged) {
+    }
+}
