@@ -28,6 +28,7 @@ public class LocalSentController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SentList(List<SentView> items) {
     }
 

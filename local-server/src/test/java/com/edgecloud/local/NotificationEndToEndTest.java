@@ -189,6 +189,19 @@ class NotificationEndToEndTest {
                 admin).statusCode(), "a SENT delivery is not sent again");
     }
 
+    @Test
+    void theSampleStreamEventInvokesTheDispatchFunctionAsSamWould() throws Exception {
+        String event = java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "notification-dispatch.json"));
+
+        HttpResponse<String> invoked = send("POST", "/_local/invoke/NotificationDispatchFunction", event, null);
+
+        assertEquals(200, invoked.statusCode(), invoked.body());
+        assertEquals(0, json(invoked).get("batchItemFailures").size(), invoked.body());
+        JsonNode messages = json(send("GET", "/account/messages", null, token("acct-1", "")));
+        assertTrue(messages.get("items").values().iterator().next().get("body").getStringValue()
+                .contains("ord-sample-1"));
+    }
+
     private static JsonNode wrap(JsonNode items) {
         return JsonNode.createObjectNode(Map.of("items", items));
     }

@@ -69,12 +69,15 @@ class TemplateMatchesCodeTest {
             "CatalogFunction", Set.of("GET /catalog/nodes", "GET /catalog/nodes/{nodeId}/specs"),
             "PurchaseFunction", Set.of("POST /instances"),
             "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}"),
-            "AccountFunction", Set.of("GET /account", "GET /account/ledger"),
+            "AccountFunction", Set.of("GET /account", "GET /account/ledger", "GET /account/message-settings",
+                    "PUT /account/message-settings", "GET /account/messages", "POST /account/messages/{id}/read"),
             "AdminFunction", Set.of(
                     "PUT /admin/accounts/{id}",
                     "POST /admin/accounts/{id}/coupons",
                     "PUT /admin/catalog/nodes/{nodeId}",
-                    "PUT /admin/catalog/nodes/{nodeId}/specs/{specId}"));
+                    "PUT /admin/catalog/nodes/{nodeId}/specs/{specId}",
+                    "GET /admin/deliveries",
+                    "POST /admin/deliveries/{id}/retry"));
 
     private static Path root;
     private static Map<String, Object> template;

@@ -38,7 +38,9 @@ public class NotificationDispatchHandler extends MicronautRequestHandler<Dynamod
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) {
             int sent = getApplicationContext().getBean(Deliverer.class).sweepDue(SWEEP_LIMIT);
-            LOG.info("retry sweep: {} due deliveries attempted", sent);
+            if (sent > 0) {
+                LOG.info("retry sweep: {} due deliveries attempted", sent);
+            }
             return new StreamsEventResponse(failures);
         }
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
