@@ -5,7 +5,9 @@ import static com.edgecloud.local.LocalFunction.httpApi;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.dispatch.NotificationDispatchHandler;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
 import io.micronaut.context.ApplicationContext;
@@ -36,7 +38,8 @@ public class LocalFunctions {
             httpApi("InstancesFunction", "com.edgecloud.instances"),
             httpApi("RenewalFunction", "com.edgecloud.renewal"),
             httpApi("AccountFunction", "com.edgecloud.account"),
-            httpApi("AdminFunction", "com.edgecloud.admin"));
+            httpApi("AdminFunction", "com.edgecloud.admin"),
+            LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

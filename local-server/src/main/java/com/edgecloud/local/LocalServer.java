@@ -60,6 +60,9 @@ public final class LocalServer implements AutoCloseable {
             properties.put("micronaut.server.host", envOr("HOST", DEFAULT_HOST));
             properties.put("dynamodb.endpoint", dynamo.endpoint().toString());
             properties.put(ClockFactory.SETTABLE, true);
+            properties.put("local.outbox.poll", true); // SPEC §10: the outbox is dispatched as the stream would
+            // local deliveries retry within seconds rather than the deployed 30 s back-off
+            properties.put("notify.delivery.backoff-base", "1s");
             properties.putAll(extraProperties);
             context = ApplicationContext.builder()
                     .environments("local")
@@ -112,7 +115,8 @@ public final class LocalServer implements AutoCloseable {
                 "Call a function with it:",
                 "  curl -s " + base + "/catalog/nodes -H \"Authorization: Bearer $TOKEN\"",
                 "Local-only: GET|PUT|DELETE /_local/clock  {\"now\":\"2016-01-01T15:00:00+08:00\"},",
-                "  POST /_local/invoke/{LogicalId} (event JSON as in events/), GET /_local/health",
+                "  POST /_local/invoke/{LogicalId} (event JSON as in events/), GET /_local/health,",
+                "  GET /_local/sent (emails and SMS the notifications sent)",
                 "");
     }
 

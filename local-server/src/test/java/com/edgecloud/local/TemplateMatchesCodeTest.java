@@ -72,12 +72,15 @@ class TemplateMatchesCodeTest {
                     "GET /instances/{id}/operations", "POST /instances/{id}/start", "POST /instances/{id}/stop",
                     "POST /instances/{id}/reinstall"),
             "RenewalFunction", Set.of("POST /instances/{id}/renewals"),
-            "AccountFunction", Set.of("GET /account", "GET /account/ledger"),
+            "AccountFunction", Set.of("GET /account", "GET /account/ledger", "GET /account/message-settings",
+                    "PUT /account/message-settings", "GET /account/messages", "POST /account/messages/{id}/read"),
             "AdminFunction", Set.of(
                     "PUT /admin/accounts/{id}",
                     "POST /admin/accounts/{id}/coupons",
                     "PUT /admin/catalog/nodes/{nodeId}",
-                    "PUT /admin/catalog/nodes/{nodeId}/specs/{specId}"));
+                    "PUT /admin/catalog/nodes/{nodeId}/specs/{specId}",
+                    "GET /admin/deliveries",
+                    "POST /admin/deliveries/{id}/retry"));
 
     private static Path root;
     private static Map<String, Object> template;

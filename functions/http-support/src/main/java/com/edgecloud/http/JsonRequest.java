@@ -260,6 +260,17 @@ public final class JsonRequest {
         }
     }
 
+    /** The field's JSON as given (null when absent), for shapes the typed readers do not cover (arrays). */
+    public JsonNode raw(String field) {
+        JsonNode value = node.get(field);
+        return absent(value) ? null : value;
+    }
+
+    /** A JSON object value read field by field, reporting as {@code path.child}. */
+    public JsonRequest nested(JsonNode object, String path) {
+        return new JsonRequest(object, prefix + path + ".", errors);
+    }
+
     public boolean has(String field) {
         return !absent(node.get(field));
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -29,6 +30,12 @@ public final class Tables {
     public static final String INSTANCES_BY_ACCOUNT = "ByAccount";
     /** Sparse: only instances with something due (a warning, expiry, release, a bill). */
     public static final String INSTANCES_DUE = "DueIndex";
+    /** A message by its id within the caller's partition: POST /account/messages/{id}/read. */
+    public static final String MESSAGES_BY_ID = "ById";
+    /** Sparse: deliveries not finished yet, by when they are due (N2 retries). */
+    public static final String DELIVERIES_RETRY = "RetryIndex";
+    /** Sparse: deliveries parked FAILED, by when they failed (GET /admin/deliveries). */
+    public static final String DELIVERIES_FAILED = "FailedIndex";
     /** The idempotency table's TTL attribute (epoch seconds). */
     public static final String IDEMPOTENCY_TTL = "expiresAtEpoch";
 
@@ -58,8 +65,19 @@ public final class Tables {
         all.add(hashAndRange(names.operations(), "instanceId", "sk").build());
         all.add(hashAndRange(names.bills(), "instanceId", "sk").build());
         all.add(hashOnly(names.payments(), "paymentId").build());
-        all.add(hashAndRange(names.messages(), "accountId", "sk").build());
-        all.add(hashOnly(names.deliveries(), "id").build());
+        all.add(hashAndRange(names.messages(), "accountId", "sk")
+                .attributeDefinitions(string("accountId"), string("sk"), string("id"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName(MESSAGES_BY_ID)
+                        .keySchema(key("accountId", KeyType.HASH), key("id", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
+                .build());
+        all.add(hashOnly(names.deliveries(), "id")
+                .attributeDefinitions(string("id"), string("retryBucket"), string("nextAttemptAt"),
+                        string("failedBucket"), string("updatedAt"))
+                .globalSecondaryIndexes(
+                        index(DELIVERIES_RETRY, "retryBucket", "nextAttemptAt"),
+                        index(DELIVERIES_FAILED, "failedBucket", "updatedAt"))
+                .build());
         return all;
     }
 

@@ -1,0 +1,141 @@
+package com.edgecloud.account;
+
+import com.edgecloud.billing.ConcurrentUpdateException;
+import com.edgecloud.billing.account.AccountRepository;
+import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.dynamodb.DynamoMessageSettings;
+import com.edgecloud.billing.dynamodb.DynamoMessages;
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.notify.InSiteMessage;
+import com.edgecloud.billing.notify.MessageSettings;
+import com.edgecloud.billing.notify.MessageSettings.Receiver;
+import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
+import com.edgecloud.billing.notify.NotificationType;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.PageRequest;
+import com.edgecloud.http.Views;
+import com.edgecloud.billing.Page;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** N1 message settings and N3 in-site messages of the caller's account (§11). */
+@Controller("/account")
+public class MessagesController {
+
+    private static final String ANY = "*/*";
+    private static final int SAVE_TRIES = 3;
+
+    private final AccountRepository accounts;
+    private final DynamoMessageSettings settings;
+    private final DynamoMessages messages;
+    private final Views views;
+    private final JsonMapper json;
+
+    public MessagesController(AccountRepository accounts, DynamoMessageSettings settings, DynamoMessages messages,
+                              Views views, JsonMapper json) {
+        this.accounts = accounts;
+        this.settings = settings;
+        this.messages = messages;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Get("/message-settings")
+    public SettingsView getSettings(Caller caller) {
+        return view(caller.accountId(), settings.find(caller.accountId()).settings());
+    }
+
+    /** §11: validated whole first (400 naming the field, nothing written), then one conditional write. */
+    @Put(value = "/message-settings", consumes = ANY)
+    public SettingsView putSettings(Caller caller, @Nullable @Body String body) {
+        JsonRequest in = JsonRequest.parse(json, body);
+        for (int attempt = 1; ; attempt++) {
+            DynamoMessageSettings.Versioned current = settings.find(caller.accountId());
+            MessageSettings changed = MessageSettingsRequest.apply(in, current.settings());
+            try {
+                settings.save(caller.accountId(), changed, current.version());
+                return view(caller.accountId(), changed);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= SAVE_TRIES) {
+                    throw new BillingException(ErrorCode.BUSY, "The message settings are being changed; retry.");
+                }
+            }
+        }
+    }
+
+    @Get("/messages")
+    public MessageListView list(Caller caller, @Nullable @QueryValue String limit,
+                                @Nullable @QueryValue String nextToken) {
+        PageRequest page = PageRequest.of(limit, nextToken);
+        Page<InSiteMessage> found = messages.list(caller.accountId(), page.limit(), page.nextToken());
+        return new MessageListView(found.items().stream().map(this::message).toList(), found.nextToken(),
+                messages.unreadCount(caller.accountId()));
+    }
+
+    @Post(value = "/messages/{id}/read", consumes = ANY)
+    public MessageView read(Caller caller, @PathVariable String id) {
+        return messages.markRead(caller.accountId(), id).map(this::message)
+                .orElseThrow(() -> BillingException.notFound("Message " + id));
+    }
+
+    private MessageView message(InSiteMessage m) {
+        return new MessageView(m.id(), m.type().name(), m.instanceId(), m.daysBefore(), views.time(m.createdAt()),
+                m.title(), m.body(), m.read());
+    }
+
+    private SettingsView view(String accountId, MessageSettings s) {
+        Contact self = accounts.find(accountId).map(a -> a.contact()).orElse(null);
+        List<ReceiverView> receivers = new java.util.ArrayList<>();
+        receivers.add(new ReceiverView(MessageSettings.SELF, self == null ? null : self.name(),
+                self == null ? null : self.phone(), self == null ? null : self.email()));
+        for (Receiver r : s.receivers()) {
+            receivers.add(new ReceiverView(r.id(), r.name(), r.phone(), r.email()));
+        }
+        Map<String, TypeView> types = new LinkedHashMap<>();
+        for (NotificationType type : NotificationType.values()) {
+            TypeSetting t = s.of(type);
+            types.put(type.name(), new TypeView(t.orderedChannels().stream().map(Enum::name).toList(), t.receiverIds()));
+        }
+        return new SettingsView(s.language(), receivers, types);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SettingsView(String language, List<ReceiverView> receivers, Map<String, TypeView> types) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReceiverView(String id, String name, String phone, String email) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TypeView(List<String> channels, List<String> receiverIds) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record MessageView(String id, String type, String instanceId, Integer daysBefore, String createdAt,
+                              String title, String body, boolean read) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record MessageListView(List<MessageView> items, String nextToken, long unreadCount) {
+    }
+}

@@ -1,0 +1,79 @@
+package com.edgecloud.admin;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.dynamodb.DynamoDeliveries;
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.billing.notify.Delivery;
+import com.edgecloud.billing.notify.DeliveryStatus;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.CallerBinder;
+import com.edgecloud.http.PageRequest;
+import com.edgecloud.http.Views;
+import com.edgecloud.notify.Deliverer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/** N2: deliveries parked FAILED, for an operator to see and send again. Admin role only. */
+@Controller("/admin/deliveries")
+public class DeliveriesController {
+
+    private final DynamoDeliveries deliveries;
+    private final Deliverer deliverer;
+    private final Views views;
+
+    public DeliveriesController(DynamoDeliveries deliveries, Deliverer deliverer, Views views) {
+        this.deliveries = deliveries;
+        this.deliverer = deliverer;
+        this.views = views;
+    }
+
+    /** Only {@code status=FAILED} is listed (the sparse index holds only those); most recent first. */
+    @Get
+    public Views.ListView<DeliveryView> list(Caller caller, @Nullable @QueryValue String status,
+                                             @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
+        CallerBinder.requireAdmin(caller);
+        if (!"FAILED".equals(status)) {
+            throw BillingException.validation(List.of(new FieldError("status", "must be FAILED")));
+        }
+        PageRequest page = PageRequest.of(limit, nextToken);
+        Page<Delivery> found = deliveries.failed(page.limit(), page.nextToken());
+        return Views.list(found, this::view);
+    }
+
+    /** Sends a FAILED delivery again now: it answers SENT, or FAILED with the new error. */
+    @Post(value = "/{id}/retry", consumes = "*/*")
+    public DeliveryView retry(Caller caller, @PathVariable String id) {
+        CallerBinder.requireAdmin(caller);
+        Delivery current = deliveries.find(id).orElseThrow(() -> BillingException.notFound("Delivery " + id));
+        return deliverer.retryFailed(id).map(this::view).orElseThrow(() -> new BillingException(
+                ErrorCode.OPERATION_NOT_ALLOWED, "Only a FAILED delivery can be retried; this one is "
+                + wireStatus(deliveries.find(id).orElse(current).status()) + ".",
+                Map.of("status", wireStatus(current.status()))));
+    }
+
+    private DeliveryView view(Delivery d) {
+        return new DeliveryView(d.id(), d.notificationId(), d.type().name(), d.channel().name(), d.receiverId(),
+                wireStatus(d.status()), d.attempts(), d.lastError(), views.time(d.updatedAt()));
+    }
+
+    /** A claim in progress is still PENDING to the outside world. */
+    private static String wireStatus(DeliveryStatus s) {
+        return s == DeliveryStatus.SENDING ? DeliveryStatus.PENDING.name() : s.name();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DeliveryView(String id, String notificationId, String type, String channel, String receiver,
+                               String status, int attempts, String lastError, String updatedAt) {
+    }
+}

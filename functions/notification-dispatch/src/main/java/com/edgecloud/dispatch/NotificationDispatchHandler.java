@@ -1,0 +1,60 @@
+package com.edgecloud.dispatch;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.edgecloud.notify.Deliverer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point of NotificationDispatchFunction (N2). From the Outbox table's stream: each
+ * INSERT becomes its deliveries; a record that cannot be handled is reported as a batch item
+ * failure, so only it and what follows are delivered again (its finished deliveries are not sent
+ * twice). On its schedule (an event with no Records) it sends the deliveries whose retry is due.
+ */
+public class NotificationDispatchHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatchHandler.class);
+    /** Due deliveries one scheduled run sends at most. */
+    static final int SWEEP_LIMIT = 200;
+
+    public NotificationDispatchHandler() {
+        super();
+    }
+
+    /** For tests and the local server: run on a context they built. */
+    public NotificationDispatchHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        OutboxDispatch dispatch = getApplicationContext().getBean(OutboxDispatch.class);
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) {
+            int sent = getApplicationContext().getBean(Deliverer.class).sweepDue(SWEEP_LIMIT);
+            if (sent > 0) {
+                LOG.info("retry sweep: {} due deliveries attempted", sent);
+            }
+            return new StreamsEventResponse(failures);
+        }
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            StreamRecord stream = record.getDynamodb();
+            if (!"INSERT".equals(record.getEventName()) || stream == null || stream.getNewImage() == null) {
+                continue; // the outbox is written once; a change or a TTL removal is nothing to send
+            }
+            try {
+                dispatch.dispatch(OutboxRecords.fromImage(stream.getNewImage()));
+            } catch (RuntimeException e) {
+                LOG.warn("outbox record {} not dispatched", stream.getSequenceNumber(), e);
+                failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+}

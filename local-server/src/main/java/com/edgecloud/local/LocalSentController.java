@@ -1,0 +1,40 @@
+package com.edgecloud.local;
+
+import com.edgecloud.http.Views;
+import com.edgecloud.notify.RecordingChannels;
+import com.edgecloud.notify.SentItem;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** {@code GET /_local/sent}: what the email and SMS channels sent, newest first (SPEC §10). */
+@Controller("/_local/sent")
+public class LocalSentController {
+
+    private final RecordingChannels sent;
+    private final Views views;
+
+    public LocalSentController(RecordingChannels sent, Views views) {
+        this.sent = sent;
+        this.views = views;
+    }
+
+    @Get
+    public SentList list() {
+        return new SentList(sent.sent().stream().map(i -> new SentView(i.id(), i.notificationId(), i.type().name(),
+                i.instanceId(), i.channel().name(), i.to(), i.subject(), i.body(), views.time(i.sentAt()))).toList());
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SentList(List<SentView> items) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SentView(String id, String notificationId, String type, String instanceId, String channel,
+                           String to, String subject, String body, String sentAt) {
+    }
+}
