@@ -186,7 +186,8 @@ class LocalServerIntegrationTest {
     void invokedCatalogFunctionAnswersItsResultFromTheSharedDynamoDb() throws Exception {
         String admin = token("{\"sub\":\"ops-1\",\"roles\":[\"admin\"]}");
         HttpResponse<String> put = send("PUT", "/admin/catalog/nodes/node-local-it",
-                "{\"name\":\"Local IT node\",\"status\":\"OPEN\"}", "Bearer " + admin);
+                "{\"name\":\"Local IT node\",\"region\":\"East China\",\"city\":\"Shanghai\",\"latitude\":31.2304,"
+                        + "\"longitude\":121.4737,\"status\":\"OPEN\"}", "Bearer " + admin);
         assertEquals(200, put.statusCode(), put.body());
         String event = Files.readString(Path.of("..", "events", "catalog-list-nodes.json"));
 
@@ -203,6 +204,34 @@ class LocalServerIntegrationTest {
             listed |= "node-local-it".equals(node.get("nodeId").getStringValue());
         }
         assertTrue(listed, response.body());
+    }
+
+    @Test
+    void theNearAndQuoteSamplesAnswerThroughTheirFunctionAndTheQuoteIsPublic_C3_C4() throws Exception {
+        String admin = "Bearer " + token("{\"sub\":\"ops-1\",\"roles\":[\"admin\"]}");
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/node-sh-1", "{\"name\":\"Shanghai 1\",\"region\":\"East China\","
+                + "\"city\":\"Shanghai\",\"latitude\":31.2304,\"longitude\":121.4737,\"status\":\"OPEN\"}", admin).statusCode());
+        HttpResponse<String> spec = send("PUT", "/admin/catalog/nodes/node-sh-1/specs/cps-std-1", "{\"name\":\"Standard\","
+                + "\"cpu\":{\"model\":\"Intel Xeon Gold 6330\",\"cores\":28},\"memoryGiB\":256,"
+                + "\"disks\":[{\"type\":\"NVME\",\"sizeGiB\":1920,\"count\":2}],\"bandwidthMbps\":1000,"
+                + "\"monthlyPrice\":\"1000.00\",\"yearlyPrice\":\"10000.00\",\"hourlyPrice\":\"2.00\",\"stock\":5}", admin);
+        assertEquals(200, spec.statusCode(), spec.body());
+
+        JsonNode near = json(send("POST", "/_local/invoke/CatalogFunction",
+                Files.readString(Path.of("..", "events", "catalog-near.json")), null));
+        assertEquals(200, near.get("statusCode").getIntValue(), near.toString());
+        JsonNode first = json(near.get("body").getStringValue()).get("items").get(0);
+        assertEquals(0.0, first.get("distanceKm").getDoubleValue(), "a node at the very point comes first");
+
+        JsonNode quote = json(send("POST", "/_local/invoke/CatalogFunction",
+                Files.readString(Path.of("..", "events", "catalog-quote.json")), null));
+        assertEquals(200, quote.get("statusCode").getIntValue(), quote.toString());
+        assertEquals("6000.00", json(quote.get("body").getStringValue()).get("amount").getStringValue(), "2 x 3 months");
+
+        HttpResponse<String> anonymous = send("GET", "/catalog/nodes/node-sh-1/specs/cps-std-1/quote"
+                + "?billingMethod=PAY_BY_CONFIGURATION&quantity=2", null, null);
+        assertEquals(200, anonymous.statusCode(), anonymous.body());
+        assertEquals("96.00", json(anonymous.body()).get("daily").getStringValue());
     }
 
     @Test

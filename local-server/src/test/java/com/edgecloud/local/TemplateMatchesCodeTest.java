@@ -62,11 +62,13 @@ class TemplateMatchesCodeTest {
     /** SPEC §9: the only routes reachable without a JWT. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /catalog/nodes",
-            "GET /catalog/nodes/{nodeId}/specs");
+            "GET /catalog/nodes/{nodeId}/specs",
+            "GET /catalog/nodes/{nodeId}/specs/{specId}/quote");
 
     /** SPEC §9/§10: the HTTP functions that exist so far, and the routes each must serve. */
     private static final Map<String, Set<String>> HTTP_FUNCTIONS = Map.of(
-            "CatalogFunction", Set.of("GET /catalog/nodes", "GET /catalog/nodes/{nodeId}/specs"),
+            "CatalogFunction", Set.of("GET /catalog/nodes", "GET /catalog/nodes/{nodeId}/specs",
+                    "GET /catalog/nodes/{nodeId}/specs/{specId}/quote"),
             "PurchaseFunction", Set.of("POST /instances"),
             "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}", "GET /instances/{id}/terms",
                     "GET /instances/{id}/operations", "POST /instances/{id}/start", "POST /instances/{id}/stop",

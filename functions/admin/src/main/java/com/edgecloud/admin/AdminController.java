@@ -5,6 +5,9 @@ import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.DiskType;
+import com.edgecloud.billing.catalog.Hardware;
+import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
@@ -34,6 +37,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Operator endpoints: accounts (A1), coupons (A2), catalog and stock (C1, C2). Admin role only. */
 @Controller("/admin")
@@ -46,6 +51,7 @@ public class AdminController {
     private final AccountRepository accounts;
     private final WalletRepository wallets;
     private final CatalogRepository catalog;
+    private final SpecChanges specChanges;
     private final IdempotentRequests idempotent;
     private final Views views;
     private final JsonMapper json;
@@ -56,6 +62,7 @@ public class AdminController {
         this.accounts = accounts;
         this.wallets = wallets;
         this.catalog = catalog;
+        this.specChanges = new SpecChanges(catalog);
         this.idempotent = idempotent;
         this.views = views;
         this.json = json;
@@ -68,14 +75,14 @@ public class AdminController {
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
         in.allowOnly("activated", "verification", "contact");
-        Boolean activated = in.bool("activated", true);
-        Verification verification = in.enumValue("verification", Verification.class, true);
-        JsonRequest c = in.object("contact", false);
+        Boolean activated = in.requiredBoolean("activated");
+        Verification verification = in.requiredEnum("verification", Verification.class);
+        JsonRequest c = in.optionalObject("contact");
         if (c != null) {
             c.allowOnly("name", "phone", "email");
         }
         Contact contact = c == null ? null
-                : new Contact(c.text("name", 100, false), c.text("phone", 32, false), c.text("email", 254, false));
+                : new Contact(c.optionalText("name", 100), c.optionalText("phone", 32), c.optionalText("email", 254));
         in.validate();
         Instant now = clock.instant();
         return views.account(accounts.saveProfile(id, activated, verification, contact, now), now);
@@ -90,8 +97,8 @@ public class AdminController {
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
         in.allowOnly("amount", "expiresAt");
-        Money amount = in.money("amount", true);
-        Instant expiresAt = in.instant("expiresAt", true);
+        Money amount = in.requiredMoney("amount");
+        Instant expiresAt = in.requiredInstant("expiresAt");
         Instant now = clock.instant();
         if (amount != null && !amount.isPositive()) {
             in.reject("amount", "must be more than 0.00");
@@ -124,16 +131,20 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
-        in.allowOnly("name", "region", "status");
-        String name = in.text("name", 100, false);
-        String region = in.text("region", 100, false);
+        in.allowOnly("name", "region", "city", "latitude", "longitude", "status");
+        String name = in.optionalText("name", 100);
+        String region = in.requiredText("region", 100); // C3: operators give the location
+        String city = in.requiredText("city", 100);
+        Double latitude = in.requiredNumber("latitude", -90, 90);
+        Double longitude = in.requiredNumber("longitude", -180, 180);
         NodeStatus status = nodeStatus(in);
         in.validate();
-        Node node = new Node(nodeId, name == null ? nodeId : name, region, status);
+        Node node = new Node(nodeId, name == null ? nodeId : name, region, city, latitude, longitude, status);
         catalog.saveNode(node);
-        return Views.node(node);
+        return Views.node(node, null);
     }
 
+    /** C2, C3: hardware and prices replaced; the stock set as a change, so racing purchases keep theirs. */
     @Put(value = "/catalog/nodes/{nodeId}/specs/{specId}", consumes = ANY)
     public Views.SpecView putSpec(Caller caller, @PathVariable String nodeId, @PathVariable String specId,
                                   @Nullable @Body String body) {
@@ -141,24 +152,55 @@ public class AdminController {
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
         requireId(in, "specId", specId);
-        in.allowOnly("name", "description", "monthlyPrice", "yearlyPrice", "hourlyPrice", "stock");
-        String name = in.text("name", 100, false);
-        String description = in.text("description", 500, false);
+        in.allowOnly("name", "cpu", "memoryGiB", "disks", "bandwidthMbps",
+                "monthlyPrice", "yearlyPrice", "hourlyPrice", "stock");
+        String name = in.optionalText("name", 100);
+        Hardware hardware = hardware(in);
         Money monthly = price(in, "monthlyPrice");
         Money yearly = price(in, "yearlyPrice");
         Money hourly = price(in, "hourlyPrice");
-        Integer stock = in.integer("stock", 0, 1_000_000, true);
+        Integer stock = in.requiredInteger("stock", 0, 1_000_000);
         in.validate();
         catalog.node(nodeId).orElseThrow(() -> BillingException.notFound("node " + nodeId));
-        Spec spec = new Spec(nodeId, specId, name == null ? specId : name, description, monthly, yearly, hourly, stock);
-        catalog.saveSpec(spec);
-        return Views.spec(spec);
+        return Views.spec(specChanges.put(new Spec(nodeId, specId, name == null ? specId : name, hardware,
+                monthly, yearly, hourly, stock)));
     }
 
+    /** C3: every part of the configuration is required; null when any is missing or bad (all named). */
+    private static Hardware hardware(JsonRequest in) {
+        JsonRequest cpu = in.requiredObject("cpu");
+        String model = null;
+        Integer cores = null;
+        if (cpu != null) {
+            cpu.allowOnly("model", "cores");
+            model = cpu.requiredText("model", 100);
+            cores = cpu.requiredInteger("cores", 1, 4096);
+        }
+        Integer memory = in.requiredInteger("memoryGiB", 1, 1_048_576);
+        List<JsonRequest> diskFields = in.requiredObjects("disks", 1, 64);
+        List<Hardware.Disk> disks = new ArrayList<>();
+        boolean disksValid = diskFields != null;
+        for (JsonRequest disk : diskFields == null ? List.<JsonRequest>of() : diskFields) {
+            disk.allowOnly("type", "sizeGiB", "count");
+            DiskType type = disk.requiredEnum("type", DiskType.class);
+            Integer size = disk.requiredInteger("sizeGiB", 1, 1_048_576);
+            Integer count = disk.requiredInteger("count", 1, 256);
+            if (type == null || size == null || count == null) {
+                disksValid = false;
+            } else {
+                disks.add(new Hardware.Disk(type, size, count));
+            }
+        }
+        Integer bandwidth = in.requiredInteger("bandwidthMbps", 1, 1_000_000);
+        if (model == null || cores == null || memory == null || !disksValid || bandwidth == null) {
+            return null;
+        }
+        return new Hardware(new Hardware.Cpu(model, cores), memory, disks, bandwidth);
+    }
 
     /** C1: accepts the console's wording too ("OPEN_FOR_SALE"). */
     private static NodeStatus nodeStatus(JsonRequest in) {
-        String status = in.text("status", 40, true);
+        String status = in.requiredText("status", 40);
         if (status == null) {
             return null;
         }
@@ -173,7 +215,7 @@ public class AdminController {
     }
 
     private static Money price(JsonRequest in, String field) {
-        Money price = in.money(field, true);
+        Money price = in.requiredMoney(field);
         if (price != null && price.isNegative()) {
             in.reject(field, "must not be negative");
         }

@@ -22,16 +22,20 @@ import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** AdminFunction through its real Lambda handler: operator endpoints, admin role only. */
@@ -358,14 +362,23 @@ class AdminHandlerIntegrationTest {
     @Nested
     class Catalog {
 
+        static final String HARDWARE = "\"cpu\":{\"model\":\"Intel Xeon Gold 6330\",\"cores\":28},\"memoryGiB\":256,"
+                + "\"disks\":[{\"type\":\"NVME\",\"sizeGiB\":1920,\"count\":2}],\"bandwidthMbps\":1000";
+
         static String specBody(String monthly, String yearly, String hourly, String stock) {
-            return "{\"name\":\"Standard\",\"description\":\"2x16 cores\",\"monthlyPrice\":" + monthly
+            return "{\"name\":\"Standard\"," + HARDWARE + ",\"monthlyPrice\":" + monthly
                     + ",\"yearlyPrice\":" + yearly + ",\"hourlyPrice\":" + hourly + ",\"stock\":" + stock + "}";
+        }
+
+        static String nodeBody(String name, String status) {
+            return "{" + (name == null ? "" : "\"name\":\"" + name + "\",") + "\"region\":\"East China\","
+                    + "\"city\":\"Hangzhou\",\"latitude\":30.2741,\"longitude\":120.1551,\"status\":\"" + status + "\"}";
         }
 
         String newNode() {
             String nodeId = Ids.next("node");
-            fixtures.catalog.saveNode(new Node(nodeId, "Test node", "East China", NodeStatus.OPEN));
+            fixtures.catalog.saveNode(new Node(nodeId, "Test node", "East China", "Shanghai", 31.2304, 121.4737,
+                    NodeStatus.OPEN));
             return nodeId;
         }
 
@@ -374,26 +387,93 @@ class AdminHandlerIntegrationTest {
             String nodeId = Ids.next("node");
 
             JsonNode node = api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId,
-                    "{\"name\":\"Hangzhou 3\",\"region\":\"East China\",\"status\":\"UNDER_CONSTRUCTION\"}"), 200);
+                    nodeBody("Hangzhou 3", "UNDER_CONSTRUCTION")), 200);
 
             assertEquals(nodeId, node.get("nodeId").getStringValue());
             assertEquals("UNDER_CONSTRUCTION", node.get("status").getStringValue());
-            assertEquals(new Node(nodeId, "Hangzhou 3", "East China", NodeStatus.UNDER_CONSTRUCTION),
-                    fixtures.catalog.node(nodeId).orElseThrow());
+            assertEquals("Hangzhou", node.get("city").getStringValue());
+            assertEquals(30.2741, node.get("latitude").getDoubleValue());
+            assertEquals(120.1551, node.get("longitude").getDoubleValue());
+            assertEquals(new Node(nodeId, "Hangzhou 3", "East China", "Hangzhou", 30.2741, 120.1551,
+                            NodeStatus.UNDER_CONSTRUCTION), fixtures.catalog.node(nodeId).orElseThrow());
             assertTrue(fixtures.catalog.nodes().contains(fixtures.catalog.node(nodeId).orElseThrow()));
 
-            api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId,
-                    "{\"name\":\"Hangzhou 3\",\"region\":\"East China\",\"status\":\"OPEN_FOR_SALE\"}"), 200);
+            api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, nodeBody("Hangzhou 3", "OPEN_FOR_SALE")), 200);
             assertEquals(NodeStatus.OPEN, fixtures.catalog.node(nodeId).orElseThrow().status());
         }
 
         @Test
         void aNodeWithoutANameIsNamedByItsId() {
             String nodeId = Ids.next("node");
-            JsonNode node = api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, "{\"status\":\"OPEN\"}"), 200);
+            JsonNode node = api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, nodeBody(null, "OPEN")), 200);
             assertEquals(nodeId, node.get("name").getStringValue());
-            HandlerApi.assertNullField(node, "region");
-            assertEquals(new Node(nodeId, nodeId, null, NodeStatus.OPEN), fixtures.catalog.node(nodeId).orElseThrow());
+            assertEquals(nodeId, fixtures.catalog.node(nodeId).orElseThrow().name());
+        }
+
+        static Stream<Arguments> nodesWithoutAPlace() {
+            String valid = nodeBody("Hangzhou 3", "OPEN");
+            return Stream.of(
+                    Arguments.of(valid.replace("\"region\":\"East China\",", ""), List.of("region")),
+                    Arguments.of(valid.replace("\"city\":\"Hangzhou\",", ""), List.of("city")),
+                    Arguments.of(valid.replace("\"latitude\":30.2741,", ""), List.of("latitude")),
+                    Arguments.of(valid.replace("\"longitude\":120.1551,", ""), List.of("longitude")),
+                    Arguments.of(valid.replace("30.2741", "90.01"), List.of("latitude")),
+                    Arguments.of(valid.replace("30.2741", "-91"), List.of("latitude")),
+                    Arguments.of(valid.replace("120.1551", "180.5"), List.of("longitude")),
+                    Arguments.of(valid.replace("120.1551", "-180.01"), List.of("longitude")),
+                    Arguments.of(valid.replace("30.2741", "\"30.2741\""), List.of("latitude")),
+                    Arguments.of("{\"status\":\"OPEN\"}", List.of("region", "city", "latitude", "longitude")));
+        }
+
+        @ParameterizedTest
+        @MethodSource
+        void nodesWithoutAPlace(String body, List<String> fields) {
+            String nodeId = Ids.next("node");
+            JsonNode problem = api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, body), 400,
+                    "VALIDATION_FAILED");
+            assertEquals(fields, errorFields(problem));
+            assertTrue(fixtures.catalog.node(nodeId).isEmpty());
+        }
+
+        static Stream<Arguments> specsWithoutTheirHardware() {
+            String valid = specBody("\"1000.00\"", "\"10000.00\"", "\"2.00\"", "5");
+            return Stream.of(
+                    Arguments.of(valid.replace("\"cpu\":{\"model\":\"Intel Xeon Gold 6330\",\"cores\":28},", ""),
+                            List.of("cpu")),
+                    Arguments.of(valid.replace("\"model\":\"Intel Xeon Gold 6330\",", ""), List.of("cpu.model")),
+                    Arguments.of(valid.replace("\"cores\":28", "\"cores\":0"), List.of("cpu.cores")),
+                    Arguments.of(valid.replace("\"memoryGiB\":256,", ""), List.of("memoryGiB")),
+                    Arguments.of(valid.replace("\"memoryGiB\":256", "\"memoryGiB\":\"256\""), List.of("memoryGiB")),
+                    Arguments.of(valid.replace("[{\"type\":\"NVME\",\"sizeGiB\":1920,\"count\":2}]", "[]"),
+                            List.of("disks")),
+                    Arguments.of(valid.replace("\"NVME\"", "\"SATA\""), List.of("disks[0].type")),
+                    Arguments.of(valid.replace("\"sizeGiB\":1920,", ""), List.of("disks[0].sizeGiB")),
+                    Arguments.of(valid.replace("\"count\":2}]", "\"count\":2},{\"type\":\"HDD\",\"sizeGiB\":8000,"
+                            + "\"count\":0}]"), List.of("disks[1].count")),
+                    Arguments.of(valid.replace("\"count\":2}", "\"count\":2,\"rpm\":7200}"), List.of("disks[0].rpm")),
+                    Arguments.of(valid.replace(",\"bandwidthMbps\":1000", ""), List.of("bandwidthMbps")),
+                    Arguments.of("{\"monthlyPrice\":\"1.00\",\"yearlyPrice\":\"1.00\",\"hourlyPrice\":\"1.00\",\"stock\":1}",
+                            List.of("cpu", "memoryGiB", "disks", "bandwidthMbps")),
+                    Arguments.of(valid.replace("\"name\":\"Standard\",", "\"description\":\"2x16 cores\","),
+                            List.of("description")));
+        }
+
+        @ParameterizedTest
+        @MethodSource
+        void specsWithoutTheirHardware(String body, List<String> fields) {
+            String nodeId = newNode();
+            JsonNode problem = api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/std-1", body), 400,
+                    "VALIDATION_FAILED");
+            assertEquals(fields, errorFields(problem));
+            assertTrue(fixtures.catalog.spec(nodeId, "std-1").isEmpty());
+        }
+
+        static List<String> errorFields(JsonNode problem) {
+            List<String> fields = new ArrayList<>();
+            for (JsonNode error : problem.get("errors").values()) {
+                fields.add(error.get("field").getStringValue());
+            }
+            return fields;
         }
 
         @ParameterizedTest
@@ -416,7 +496,9 @@ class AdminHandlerIntegrationTest {
             assertEquals("10000.00", spec.get("yearlyPrice").getStringValue());
             assertEquals("2.00", spec.get("hourlyPrice").getStringValue());
             assertEquals(5, spec.get("stock").getIntValue());
-            assertEquals(new Spec(nodeId, "std-1", "Standard", "2x16 cores", Money.parse("1000.50"),
+            assertEquals("Intel Xeon Gold 6330", spec.get("cpu").get("model").getStringValue());
+            assertEquals(2, spec.get("disks").get(0).get("count").getIntValue());
+            assertEquals(new Spec(nodeId, "std-1", "Standard", Fixtures.HARDWARE, Money.parse("1000.50"),
                     Money.parse("10000.00"), Money.parse("2.00"), 5), fixtures.catalog.spec(nodeId, "std-1").orElseThrow());
 
             api.ok(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/std-1",
@@ -472,17 +554,18 @@ class AdminHandlerIntegrationTest {
         void hundredKilobyteStringsAreRefused_andNothingIsWritten() {
             String nodeId = Ids.next("node");
             api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId,
-                    "{\"name\":\"" + HUNDRED_KB + "\",\"status\":\"OPEN\"}"), 400, "VALIDATION_FAILED");
+                    nodeBody(HUNDRED_KB, "OPEN")), 400, "VALIDATION_FAILED");
             api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId,
-                    "{\"region\":\"" + HUNDRED_KB + "\",\"status\":\"OPEN\"}"), 400, "VALIDATION_FAILED");
+                    nodeBody("n", "OPEN").replace("East China", HUNDRED_KB)), 400, "VALIDATION_FAILED");
             api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + nodeId, "{\"status\":\"" + HUNDRED_KB + "\"}"), 400,
                     "VALIDATION_FAILED");
             assertTrue(fixtures.catalog.node(nodeId).isEmpty());
 
             String existing = newNode();
             Map<String, String> bodies = new HashMap<>();
-            bodies.put("description", "{\"description\":\"" + HUNDRED_KB + "\",\"monthlyPrice\":\"1.00\","
-                    + "\"yearlyPrice\":\"1.00\",\"hourlyPrice\":\"1.00\",\"stock\":1}");
+            bodies.put("name", specBody("\"1.00\"", "\"1.00\"", "\"1.00\"", "1").replace("Standard", HUNDRED_KB));
+            bodies.put("cpu.model", specBody("\"1.00\"", "\"1.00\"", "\"1.00\"", "1")
+                    .replace("Intel Xeon Gold 6330", HUNDRED_KB));
             bodies.put("monthlyPrice", specBody("\"" + "1".repeat(100 * 1024) + "\"", "\"1.00\"", "\"1.00\"", "1"));
             for (Map.Entry<String, String> body : bodies.entrySet()) {
                 JsonNode problem = api.problem(asAdmin("PUT", "/admin/catalog/nodes/" + existing + "/specs/std-1",

@@ -2,31 +2,187 @@ package com.edgecloud.catalog;
 
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.GeoPoint;
+import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.purchase.PurchaseRequest;
+import com.edgecloud.billing.purchase.PurchaseService;
+import com.edgecloud.billing.purchase.Quote;
+import com.edgecloud.billing.time.DurationUnit;
+import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Views;
 import com.edgecloud.http.Views.ListView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-/** C1, C2: the public catalog of edge nodes and their server specifications. */
+/** C1–C4: the public catalog of edge nodes, their server specifications and price quotes. */
 @Controller("/catalog")
 public class CatalogController {
 
     private final CatalogRepository catalog;
+    private final PurchaseService purchases;
+    private final Views views;
 
-    public CatalogController(CatalogRepository catalog) {
+    public CatalogController(CatalogRepository catalog, PurchaseService purchases, Views views) {
         this.catalog = catalog;
+        this.purchases = purchases;
+        this.views = views;
     }
 
+    /** C3: with {@code near=lat,lon}, nearest first, each with its great-circle distance. */
     @Get("/nodes")
-    public ListView<Views.NodeView> nodes() {
-        return Views.list(new Page<>(catalog.nodes(), null), Views::node);
+    public ListView<Views.NodeView> nodes(HttpRequest<?> request) {
+        String near = near(request);
+        if (near == null) {
+            return Views.list(new Page<>(catalog.nodes(), null), node -> Views.node(node, null));
+        }
+        GeoPoint from = point(near);
+        List<Views.NodeView> nearestFirst = catalog.nodes().stream()
+                .map(node -> new Distant(node, node.distanceKmFrom(from)))
+                .sorted(Comparator.comparingDouble(Distant::km))
+                .map(d -> Views.node(d.node(), GeoPoint.roundKm(d.km())))
+                .toList();
+        return new ListView<>(nearestFirst, null);
     }
 
     @Get("/nodes/{nodeId}/specs")
     public ListView<Views.SpecView> specs(@PathVariable String nodeId) {
         catalog.node(nodeId).orElseThrow(() -> BillingException.notFound("node " + nodeId));
         return Views.list(new Page<>(catalog.specs(nodeId), null), Views::spec);
+    }
+
+    /** C4: what buying now would cost, by the purchase's own rules; writes nothing. */
+    @Get("/nodes/{nodeId}/specs/{specId}/quote{?billingMethod,quantity,unit,count}")
+    public Object quote(@PathVariable String nodeId, @PathVariable String specId,
+                        @Nullable @QueryValue String billingMethod, @Nullable @QueryValue String quantity,
+                        @Nullable @QueryValue String unit, @Nullable @QueryValue String count) {
+        List<FieldError> errors = new ArrayList<>();
+        BillingMethod method = enumParam("billingMethod", billingMethod, BillingMethod.class, errors);
+        Integer q = intParam("quantity", quantity, 1, PurchaseRequest.MAX_QUANTITY, errors);
+        TermDuration duration = null;
+        if (method == BillingMethod.MONTHLY_PACKAGE) {
+            DurationUnit u = enumParam("unit", unit, DurationUnit.class, errors);
+            Integer c = intParam("count", count, 1, 1000, errors);
+            if (u != null && c != null) {
+                if (TermDuration.isValid(u, c)) {
+                    duration = new TermDuration(u, c);
+                } else {
+                    errors.add(new FieldError("count", "P1: 1-9 months or 1-3 years"));
+                }
+            }
+        } else if (method == BillingMethod.PAY_BY_CONFIGURATION) {
+            if (unit != null) {
+                errors.add(new FieldError("unit", "is only for MONTHLY_PACKAGE"));
+            }
+            if (count != null) {
+                errors.add(new FieldError("count", "is only for MONTHLY_PACKAGE"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw BillingException.validation(errors);
+        }
+        Quote quote = purchases.quote(nodeId, specId, method, duration, q);
+        if (quote instanceof Quote.MonthlyPackage m) {
+            return new MonthlyQuoteView(method.name(), m.quantity(),
+                    new DurationView(m.duration().unit().name(), m.duration().count()), m.amount().toString(),
+                    views.time(m.termStartsAt()), views.time(m.expiresAt()));
+        }
+        Quote.PayByConfiguration p = (Quote.PayByConfiguration) quote;
+        return new PayByConfigurationQuoteView(method.name(), p.quantity(), p.hourly().toString(),
+                p.daily().toString(), p.monthly().toString(), p.launchThreshold().toString());
+    }
+
+    /**
+     * The raw {@code near} value: the parameters hand "31.2,121.4" over as values split at the
+     * comma (and drop empty ones), so the raw query string is read first.
+     */
+    private static String near(HttpRequest<?> request) {
+        String raw = request.getUri().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (pair.equals("near") || pair.startsWith("near=")) {
+                    return URLDecoder.decode(pair.substring(Math.min(pair.length(), 5)), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return request.getParameters().contains("near")
+                ? String.join(",", request.getParameters().getAll("near")) : null;
+    }
+
+    /** C3: {@code near} is "latitude,longitude" in degrees. */
+    private static GeoPoint point(String near) {
+        String[] parts = near.split(",", -1);
+        try {
+            if (parts.length == 2) {
+                double latitude = Double.parseDouble(parts[0].trim());
+                double longitude = Double.parseDouble(parts[1].trim());
+                if (GeoPoint.validLatitude(latitude) && GeoPoint.validLongitude(longitude)) {
+                    return new GeoPoint(latitude, longitude);
+                }
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw BillingException.validation(List.of(new FieldError("near",
+                "must be latitude,longitude in degrees (-90..90, -180..180), e.g. 31.2304,121.4737")));
+    }
+
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(name, "is required"));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static Integer intParam(String name, String value, int min, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(name, "is required"));
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return null;
+    }
+
+    private record Distant(Node node, double km) {
+    }
+
+    @Serdeable
+    public record DurationView(String unit, int count) {
+    }
+
+    @Serdeable
+    public record MonthlyQuoteView(String billingMethod, int quantity, DurationView duration, String amount,
+                                   String termStartsAt, String expiresAt) {
+    }
+
+    @Serdeable
+    public record PayByConfigurationQuoteView(String billingMethod, int quantity, String hourly, String daily,
+                                              String monthly, String launchThreshold) {
     }
 }

@@ -58,8 +58,9 @@ class CatalogHandlerIntegrationTest {
     void listsNodesWithTheirStatus_openAndUnderConstruction_C1() {
         String open = Ids.next("node");
         String building = Ids.next("node");
-        fixtures.catalog.saveNode(new Node(open, "Shanghai 1", "East China", NodeStatus.OPEN));
-        fixtures.catalog.saveNode(new Node(building, "Chengdu 2", "Southwest China", NodeStatus.UNDER_CONSTRUCTION));
+        fixtures.catalog.saveNode(new Node(open, "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737, NodeStatus.OPEN));
+        fixtures.catalog.saveNode(new Node(building, "Chengdu 2", "Southwest China", "Chengdu", 30.5728, 104.0668,
+                NodeStatus.UNDER_CONSTRUCTION));
 
         JsonNode body = get("/catalog/nodes");
 
@@ -70,6 +71,10 @@ class CatalogHandlerIntegrationTest {
         assertEquals("Shanghai 1", openNode.get("name").getStringValue());
         assertEquals("East China", openNode.get("region").getStringValue());
         assertEquals("OPEN", openNode.get("status").getStringValue());
+        assertEquals("Shanghai", openNode.get("city").getStringValue());
+        assertEquals(31.2304, openNode.get("latitude").getDoubleValue());
+        assertEquals(121.4737, openNode.get("longitude").getDoubleValue());
+        HandlerApi.assertNullField(openNode, "distanceKm");
         assertNotNull(nodes.get(building), building + " not listed in " + body);
         assertEquals("UNDER_CONSTRUCTION", nodes.get(building).get("status").getStringValue());
         assertEquals("Chengdu 2", nodes.get(building).get("name").getStringValue());
@@ -88,10 +93,10 @@ class CatalogHandlerIntegrationTest {
     @Test
     void listsSpecsWithPricesAsTwoDecimalStringsAndStock_C2_M1() {
         String node = Ids.next("node");
-        fixtures.catalog.saveNode(new Node(node, "Guangzhou 1", "South China", NodeStatus.OPEN));
-        fixtures.catalog.saveSpec(new Spec(node, "std-1", "Standard", "2x16 cores, 128 GB",
+        fixtures.catalog.saveNode(new Node(node, "Guangzhou 1", "South China", "Guangzhou", 23.1291, 113.2644, NodeStatus.OPEN));
+        fixtures.saveSpec(new Spec(node, "std-1", "Standard", Fixtures.HARDWARE,
                 Money.parse("1234.5"), Money.parse("12000"), Money.parse("0.05"), 7));
-        fixtures.catalog.saveSpec(new Spec(node, "gpu-1", "GPU", null,
+        fixtures.saveSpec(new Spec(node, "gpu-1", "GPU", Fixtures.HARDWARE,
                 Money.parse("9999.99"), Money.parse("99999.00"), Money.parse("13.70"), 0));
 
         JsonNode body = get("/catalog/nodes/" + node + "/specs");
@@ -136,7 +141,7 @@ class CatalogHandlerIntegrationTest {
     @Test
     void aNodeWithoutSpecsListsNone() {
         String node = Ids.next("node");
-        fixtures.catalog.saveNode(new Node(node, "Empty", "North China", NodeStatus.OPEN));
+        fixtures.catalog.saveNode(new Node(node, "Empty", "North China", "Beijing", 39.9042, 116.4074, NodeStatus.OPEN));
         JsonNode body = get("/catalog/nodes/" + node + "/specs");
         assertEquals(0, body.get("items").size());
         HandlerApi.assertNullField(body, "nextToken");

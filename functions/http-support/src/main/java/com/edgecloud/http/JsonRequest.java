@@ -4,18 +4,16 @@ import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.money.Money;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +28,8 @@ public final class JsonRequest {
     private static final int MAX_UNKNOWN_REPORTED = 10;
 
     /** Reads only the structure of a body (jackson-core, as the mapper underneath). */
-    private static final JsonFactory STRUCTURE = new JsonFactory();
+    private static final JsonFactory STRUCTURE = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final JsonNode node;
     private final String prefix;
@@ -66,48 +65,135 @@ public final class JsonRequest {
     }
 
     /**
-     * What the mapper would silently let pass: text after the first JSON value (read as if it
-     * were not there), or a field given twice in one object (the last one would win). Null when
-     * there is neither.
+     * What the mapper would silently let pass: a field given twice in one object (the last one
+     * would win; jackson-core's duplicate detection names it), or text after the first JSON value
+     * (read as if it were not there). Null when there is neither.
      */
     private static FieldError ambiguity(String raw) throws IOException {
         try (JsonParser parser = STRUCTURE.createParser(raw)) {
-            Deque<Set<String>> names = new ArrayDeque<>();
-            Deque<String> paths = new ArrayDeque<>();
-            String field = null;
-            JsonToken token = parser.nextToken();
-            while (token != null) {
-                switch (token) {
-                    case START_OBJECT, START_ARRAY -> {
-                        paths.push(paths.isEmpty() ? "" : paths.peek() + (field == null ? "" : field + "."));
-                        names.push(new HashSet<>());
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        paths.pop();
-                        names.pop();
-                    }
-                    case FIELD_NAME -> {
-                        field = parser.currentName();
-                        if (!names.peek().add(field)) {
-                            return new FieldError(paths.peek() + field, "is given more than once");
-                        }
-                    }
-                    default -> {
-                    }
+            try {
+                if (parser.nextToken() != null) {
+                    parser.skipChildren();
                 }
-                if (token != JsonToken.FIELD_NAME && names.isEmpty()) {
-                    break; // the first value is complete
+            } catch (JsonParseException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                    return new FieldError(path(parser.getParsingContext()), "is given more than once");
                 }
-                if (token != JsonToken.FIELD_NAME) {
-                    field = null;
-                }
-                token = parser.nextToken();
+                throw e;
             }
-            if (parser.nextToken() != null) {
-                return new FieldError("body", "must be one JSON object with nothing after it");
+            try {
+                if (parser.nextToken() == null) {
+                    return null;
+                }
+            } catch (JsonParseException somethingElse) {
+                // a stray '}' or text that is not JSON: still something after the object
             }
+            return new FieldError("body", "must be one JSON object with nothing after it");
+        }
+    }
+
+    /** The field a parser is at, as this class names fields: {@code duration.count}, {@code disks[0].type}. */
+    private static String path(JsonStreamContext context) {
+        List<JsonStreamContext> outerFirst = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            outerFirst.add(0, c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : outerFirst) {
+            if (c.inArray()) {
+                path.append('[').append(c.getCurrentIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return path.toString();
+    }
+
+    // ---- the fields a request names: required (absent is a 400) or optional (absent is null) ----
+
+    public String requiredText(String field, int maxLength) {
+        return text(field, maxLength, true);
+    }
+
+    public String optionalText(String field, int maxLength) {
+        return text(field, maxLength, false);
+    }
+
+    public Integer requiredInteger(String field, int min, int max) {
+        return integer(field, min, max, true);
+    }
+
+    public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+        return enumValue(field, type, true);
+    }
+
+    public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+        return enumValue(field, type, false);
+    }
+
+    public Boolean requiredBoolean(String field) {
+        return bool(field, true);
+    }
+
+    public Money requiredMoney(String field) {
+        return money(field, true);
+    }
+
+    public Instant requiredInstant(String field) {
+        return instant(field, true);
+    }
+
+    public JsonRequest requiredObject(String field) {
+        return object(field, true);
+    }
+
+    public JsonRequest optionalObject(String field) {
+        return object(field, false);
+    }
+
+    /** A required number (not a string) from {@code min} to {@code max}, e.g. a latitude. */
+    public Double requiredNumber(String field, double min, double max) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            reject(field, "is required");
             return null;
         }
+        if (!value.isNumber()) {
+            reject(field, "must be a number");
+            return null;
+        }
+        double number = value.getBigDecimalValue().doubleValue();
+        if (!(number >= min && number <= max)) {
+            reject(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return number;
+    }
+
+    /** A required array of objects; each reports its fields as {@code field[i].child}. */
+    public List<JsonRequest> requiredObjects(String field, int minSize, int maxSize) {
+        JsonNode value = node.get(field);
+        if (absent(value)) {
+            reject(field, "is required");
+            return null;
+        }
+        if (!value.isArray()) {
+            reject(field, "must be an array");
+            return null;
+        }
+        if (value.size() < minSize || value.size() > maxSize) {
+            reject(field, "must have " + minSize + " to " + maxSize + " entries");
+            return null;
+        }
+        List<JsonRequest> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isObject()) {
+                reject(field + "[" + i + "]", "must be an object");
+            } else {
+                items.add(new JsonRequest(value.get(i), prefix + field + "[" + i + "].", errors));
+            }
+        }
+        return items;
     }
 
     /** A required id-like string: 1–64 characters of letters, digits and {@code . _ : -}. */
@@ -120,7 +206,7 @@ public final class JsonRequest {
         return value;
     }
 
-    public String text(String field, int maxLength, boolean required) {
+    private String text(String field, int maxLength, boolean required) {
         JsonNode value = node.get(field);
         if (absent(value)) {
             if (required) {
@@ -144,7 +230,7 @@ public final class JsonRequest {
         return text;
     }
 
-    public Integer integer(String field, int min, int max, boolean required) {
+    private Integer integer(String field, int min, int max, boolean required) {
         JsonNode value = node.get(field);
         if (absent(value)) {
             if (required) {
@@ -170,7 +256,7 @@ public final class JsonRequest {
         return (int) number;
     }
 
-    public <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+    private <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
         String text = text(field, 40, required);
         if (text == null) {
             return null;
@@ -183,7 +269,7 @@ public final class JsonRequest {
         }
     }
 
-    public Boolean bool(String field, boolean required) {
+    private Boolean bool(String field, boolean required) {
         JsonNode value = node.get(field);
         if (absent(value)) {
             if (required) {
@@ -199,7 +285,7 @@ public final class JsonRequest {
     }
 
     /** M1: money arrives as a string with at most two decimals ("1234.50"). */
-    public Money money(String field, boolean required) {
+    private Money money(String field, boolean required) {
         String text = text(field, 24, required);
         if (text == null) {
             return null;
@@ -212,7 +298,7 @@ public final class JsonRequest {
         }
     }
 
-    public Instant instant(String field, boolean required) {
+    private Instant instant(String field, boolean required) {
         String text = text(field, 40, required);
         if (text == null) {
             return null;
@@ -226,7 +312,7 @@ public final class JsonRequest {
     }
 
     /** A nested object; its fields report as {@code field.child}. Absent when not required: null. */
-    public JsonRequest object(String field, boolean required) {
+    private JsonRequest object(String field, boolean required) {
         JsonNode value = node.get(field);
         if (absent(value)) {
             if (required) {

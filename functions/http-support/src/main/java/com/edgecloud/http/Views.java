@@ -7,6 +7,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.Wallet;
+import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.instance.Instance;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -76,13 +78,18 @@ public class Views {
         return new CouponView(c.id(), c.granted().toString(), c.remaining().toString(), time(c.expiresAt()));
     }
 
-    public static NodeView node(Node n) {
-        return new NodeView(n.nodeId(), n.name(), n.region(), n.status().name());
+    /** C3: {@code distanceKm} (one decimal) only when the list was asked {@code near} a point. */
+    public static NodeView node(Node n, BigDecimal distanceKm) {
+        return new NodeView(n.nodeId(), n.name(), n.region(), n.city(), n.latitude(), n.longitude(),
+                n.status().name(), distanceKm);
     }
 
     public static SpecView spec(Spec s) {
-        return new SpecView(s.nodeId(), s.specId(), s.name(), s.description(), s.monthlyPrice().toString(),
-                s.yearlyPrice().toString(), s.hourlyPrice().toString(), Math.max(s.stock(), 0));
+        Hardware h = s.hardware();
+        return new SpecView(s.nodeId(), s.specId(), s.name(), new CpuView(h.cpu().model(), h.cpu().cores()),
+                h.memoryGiB(), h.disks().stream().map(d -> new DiskView(d.type().name(), d.sizeGiB(), d.count())).toList(),
+                h.bandwidthMbps(), s.monthlyPrice().toString(), s.yearlyPrice().toString(), s.hourlyPrice().toString(),
+                Math.max(s.stock(), 0));
     }
 
     public static <T, V> ListView<V> list(Page<T> page, Function<T, V> view) {
@@ -120,13 +127,25 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record NodeView(String nodeId, String name, String region, String status) {
+    public record NodeView(String nodeId, String name, String region, String city, double latitude,
+                           double longitude, String status, BigDecimal distanceKm) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SpecView(String nodeId, String specId, String name, String description, String monthlyPrice,
-                           String yearlyPrice, String hourlyPrice, int stock) {
+    public record SpecView(String nodeId, String specId, String name, CpuView cpu, int memoryGiB,
+                           List<DiskView> disks, int bandwidthMbps, String monthlyPrice, String yearlyPrice,
+                           String hourlyPrice, int stock) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CpuView(String model, int cores) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DiskView(String type, int sizeGiB, int count) {
     }
 
     @Serdeable

@@ -60,16 +60,16 @@ public class PurchaseController {
         in.allowOnly("nodeId", "specId", "quantity", "billingMethod", "duration", "paymentMethod");
         String nodeId = in.id("nodeId");
         String specId = in.id("specId");
-        Integer quantity = in.integer("quantity", 1, PurchaseRequest.MAX_QUANTITY, true);
-        BillingMethod method = in.enumValue("billingMethod", BillingMethod.class, true);
-        PaymentMethod payment = in.enumValue("paymentMethod", PaymentMethod.class, false);
+        Integer quantity = in.requiredInteger("quantity", 1, PurchaseRequest.MAX_QUANTITY);
+        BillingMethod method = in.requiredEnum("billingMethod", BillingMethod.class);
+        PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
         TermDuration duration = null;
         if (method == BillingMethod.MONTHLY_PACKAGE) {
-            JsonRequest d = in.object("duration", true);
+            JsonRequest d = in.requiredObject("duration");
             if (d != null) {
                 d.allowOnly("unit", "count");
-                DurationUnit unit = d.enumValue("unit", DurationUnit.class, true);
-                Integer count = d.integer("count", 1, 1000, true);
+                DurationUnit unit = d.requiredEnum("unit", DurationUnit.class);
+                Integer count = d.requiredInteger("count", 1, 1000);
                 if (unit != null && count != null) {
                     if (TermDuration.isValid(unit, count)) {
                         duration = new TermDuration(unit, count);

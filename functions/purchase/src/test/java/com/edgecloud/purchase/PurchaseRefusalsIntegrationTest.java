@@ -95,7 +95,8 @@ class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
 
         refusedWithNothingWritten(account, spec, key, body, 409, "NODE_NOT_OPEN");
 
-        fixtures.catalog.saveNode(new Node(spec[0], "Test node", "East China", NodeStatus.OPEN));
+        fixtures.catalog.saveNode(new Node(spec[0], "Test node", "East China", "Shanghai", 31.2304, 121.4737,
+                NodeStatus.OPEN));
         api.post(account, key, body).assertCreated();
     }
 
@@ -253,7 +254,7 @@ class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
 
     private static void restock(String[] spec, int stock) {
         Spec current = fixtures.catalog.spec(spec[0], spec[1]).orElseThrow();
-        fixtures.catalog.saveSpec(new Spec(current.nodeId(), current.specId(), current.name(), current.description(),
+        fixtures.saveSpec(new Spec(current.nodeId(), current.specId(), current.name(), current.hardware(),
                 current.monthlyPrice(), current.yearlyPrice(), current.hourlyPrice(), stock));
     }
 }

@@ -4,9 +4,12 @@ import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.DiskType;
+import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
 import com.edgecloud.billing.dynamodb.Tables;
@@ -58,14 +61,23 @@ public final class Fixtures {
         wallets.grantCoupon(accountId, Ids.next("cpn"), Money.parse(amount), expiresAt, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    /** A node (open or not) with one spec: monthly 1000.00, yearly 10000.00, hourly 2.00. */
+    /** A server configuration as operators describe it (C3). */
+    public static final Hardware HARDWARE = new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
+            List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000);
+
+    /** A node in Shanghai (open or not) with one spec: monthly 1000.00, yearly 10000.00, hourly 2.00. */
     public String[] nodeWithSpec(NodeStatus status, int stock) {
         String nodeId = Ids.next("node");
         String specId = Ids.next("spec");
-        catalog.saveNode(new Node(nodeId, "Test node", "East China", status));
-        catalog.saveSpec(new Spec(nodeId, specId, "Standard", "2x16 cores, 128 GB",
+        catalog.saveNode(new Node(nodeId, "Test node", "East China", "Shanghai", 31.2304, 121.4737, status));
+        saveSpec(new Spec(nodeId, specId, "Standard", HARDWARE,
                 Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), stock));
         return new String[] {nodeId, specId};
+    }
+
+    /** Writes a spec as an operator would (C2: its stock set as a change from the stock read). */
+    public Spec saveSpec(Spec spec) {
+        return new SpecChanges(catalog).put(spec);
     }
 
     public int stock(String nodeId, String specId) {

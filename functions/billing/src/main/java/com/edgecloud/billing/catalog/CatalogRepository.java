@@ -15,6 +15,18 @@ public interface CatalogRepository {
 
     void saveNode(Node node);
 
-    /** Replaces the spec, its prices and its stock of free servers. */
-    void saveSpec(Spec spec);
+    /** C2: a spec as read for an operator's change, with the version of its last operator write. */
+    record Seen(Spec spec, long version) {
+    }
+
+    /** The spec and its version, read consistently, before an operator's change. */
+    Optional<Seen> specForChange(String nodeId, String specId);
+
+    /**
+     * Writes {@code wanted} over {@code seen} (empty: the spec is new). C2: the stock moves by
+     * {@code wanted.stock − seen.spec.stock} from whatever it is now, so purchases made since
+     * {@code seen} was read keep their decrement; the write happens only if no other operator
+     * write came in between and the stock stays ≥ 0. Empty when that condition failed (read again).
+     */
+    Optional<Spec> replaceSpec(Spec wanted, Optional<Seen> seen);
 }

@@ -7,8 +7,8 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.time.TermDuration;
 import java.util.Map;
 
-/** C2: a server configuration on a node, its prices and how many servers are free. */
-public record Spec(String nodeId, String specId, String name, String description,
+/** C2, C3: a server configuration on a node, its hardware, its prices and how many servers are free. */
+public record Spec(String nodeId, String specId, String name, Hardware hardware,
                    Money monthlyPrice, Money yearlyPrice, Money hourlyPrice, int stock) {
 
     public void requireStock(int quantity) {

@@ -20,6 +20,11 @@ record Item(Map<String, AttributeValue> map) {
         return value == null || value.n() == null ? absent : Long.parseLong(value.n());
     }
 
+    double degrees(String name) {
+        AttributeValue value = map.get(name);
+        return value == null || value.n() == null ? 0 : Double.parseDouble(value.n());
+    }
+
     Integer integer(String name) {
         AttributeValue value = map.get(name);
         return value == null || value.n() == null ? null : Integer.valueOf(value.n());

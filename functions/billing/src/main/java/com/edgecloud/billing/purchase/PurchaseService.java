@@ -17,6 +17,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.wallet.WalletPlan;
@@ -30,6 +31,10 @@ import java.util.function.Function;
 
 /** Buying servers with the balance: A1, C1, C2, P1, P2, G1, through the one money path. */
 public final class PurchaseService {
+
+    /** C4: a quote's "daily" is 24 hours and its "monthly" 30 days of hourly price. */
+    static final int HOURS_A_DAY = 24;
+    static final int DAYS_A_MONTH = 30;
 
     private final WalletMovements movements;
     private final CatalogRepository catalog;
@@ -59,7 +64,7 @@ public final class PurchaseService {
                     "paymentMethod", "THIRD_PARTY payment is not available yet; use BALANCE")));
         }
         Purchased purchased = movements.move(request.accountId(), PurchaseService::neverSetUp, account -> {
-            PurchasePlan plan = plan(account, request, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            PurchasePlan plan = plan(account, request, purchaseInstant());
             IdempotentCompletion completion = answer.apply(plan);
             return () -> {
                 int written = store.commit(plan, completion);
@@ -81,6 +86,26 @@ public final class PurchaseService {
             store.materialize(order, order.instanceIds().stream()
                     .map(id -> newInstance(id, request, order.id(), order.paidAt())).toList());
         });
+    }
+
+    /** C4: the purchase's own price and term rules, applied to now, with nothing written. */
+    public Quote quote(String nodeId, String specId, BillingMethod method, TermDuration duration, int quantity) {
+        catalog.node(nodeId).orElseThrow(() -> BillingException.notFound("node " + nodeId));
+        Spec spec = catalog.spec(nodeId, specId)
+                .orElseThrow(() -> BillingException.notFound("spec " + specId + " on node " + nodeId));
+        if (method == BillingMethod.MONTHLY_PACKAGE) {
+            Instant now = purchaseInstant();
+            return new Quote.MonthlyPackage(quantity, duration, spec.chargeAtPurchase(method, duration, quantity), now,
+                    calendar.expiresAt(now, duration));
+        }
+        Money hourly = spec.hourlyPrice().times(quantity);
+        return new Quote.PayByConfiguration(quantity, hourly, hourly.times(HOURS_A_DAY),
+                hourly.times(HOURS_A_DAY * DAYS_A_MONTH), launchThreshold);
+    }
+
+    /** P3: a term starts at the second the purchase is made. */
+    private Instant purchaseInstant() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     PurchasePlan plan(Account account, PurchaseRequest request, Instant now) {

@@ -11,9 +11,13 @@ import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.DiskType;
+import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.instance.Instance;
@@ -30,8 +34,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * What the DynamoDB repositories promise, whichever DynamoDB they run against: LocalStack
@@ -161,22 +169,26 @@ abstract class DynamoRepositoriesContract {
         assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
     }
 
+    static final Hardware HARDWARE = new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
+            List.of(new Hardware.Disk(DiskType.NVME, 1920, 2), new Hardware.Disk(DiskType.HDD, 8000, 4)), 1000);
+
     @Test
-    void savesAndFindsCatalogNodesAndSpecs_C1_C2() {
+    void savesAndFindsCatalogNodesAndSpecsWithLocationAndHardware_C1_C2_C3() {
         String nodeId = Ids.next("node");
-        Node node = new Node(nodeId, "Shanghai 1", "East China", NodeStatus.UNDER_CONSTRUCTION);
+        Node node = new Node(nodeId, "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737,
+                NodeStatus.UNDER_CONSTRUCTION);
         catalog().saveNode(node);
 
         assertEquals(node, catalog().node(nodeId).orElseThrow());
         assertTrue(catalog().nodes().contains(node));
         assertTrue(catalog().specs(nodeId).isEmpty());
 
-        Spec spec = new Spec(nodeId, "std-1", "Standard", "2x16 cores, 128 GB", Money.parse("1000.00"),
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
                 Money.parse("10000.00"), Money.parse("2.05"), 7);
-        Spec gpu = new Spec(nodeId, "gpu-1", "GPU", null, Money.parse("9999.99"), Money.parse("99999.00"),
+        Spec gpu = new Spec(nodeId, "gpu-1", "GPU", HARDWARE, Money.parse("9999.99"), Money.parse("99999.00"),
                 Money.parse("13.70"), 0);
-        catalog().saveSpec(spec);
-        catalog().saveSpec(gpu);
+        assertEquals(spec, new SpecChanges(catalog()).put(spec));
+        new SpecChanges(catalog()).put(gpu);
 
         assertEquals(spec, catalog().spec(nodeId, "std-1").orElseThrow());
         assertEquals(gpu, catalog().spec(nodeId, "gpu-1").orElseThrow());
@@ -184,13 +196,68 @@ abstract class DynamoRepositoriesContract {
         assertTrue(catalog().specs(nodeId).containsAll(List.of(spec, gpu)));
         assertTrue(catalog().spec(nodeId, "nope").isEmpty());
 
-        catalog().saveNode(new Node(nodeId, "Shanghai 1", "East China", NodeStatus.OPEN));
-        catalog().saveSpec(new Spec(nodeId, "std-1", "Standard", "2x16 cores, 128 GB", Money.parse("900.00"),
+        catalog().saveNode(new Node(nodeId, "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737, NodeStatus.OPEN));
+        new SpecChanges(catalog()).put(new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("900.00"),
                 Money.parse("9000.00"), Money.parse("2.05"), 3));
         assertEquals(NodeStatus.OPEN, catalog().node(nodeId).orElseThrow().status());
         assertEquals(3, catalog().spec(nodeId, "std-1").orElseThrow().stock());
         assertEquals("900.00", catalog().spec(nodeId, "std-1").orElseThrow().monthlyPrice().toString());
         assertEquals(2, catalog().specs(nodeId).size(), "an update replaces, never adds");
+    }
+
+    @Test
+    void aStockChangeKeepsTheDecrementsMadeSinceItsRead_C2() {
+        String nodeId = Ids.next("node");
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("2.00"), 20);
+        new SpecChanges(catalog()).put(spec);
+        CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
+
+        takeStock(nodeId, "std-1", 3); // a purchase between the operator's read and write
+
+        Spec restocked = catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).orElseThrow();
+        assertEquals(27, restocked.stock(), "20 -> 30 is +10 on top of the 17 left");
+        assertEquals(27, catalog().spec(nodeId, "std-1").orElseThrow().stock());
+    }
+
+    @Test
+    void aStockChangeOverAnotherOperatorsWriteIsNotApplied_C2() {
+        String nodeId = Ids.next("node");
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("2.00"), 20);
+        new SpecChanges(catalog()).put(spec);
+        CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
+        new SpecChanges(catalog()).put(withStock(spec, 25));
+
+        assertTrue(catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).isEmpty());
+        assertEquals(25, catalog().spec(nodeId, "std-1").orElseThrow().stock());
+        assertEquals(30, new SpecChanges(catalog()).put(withStock(spec, 30)).stock());
+    }
+
+    @Test
+    void aStockChangeNeverTakesTheStockBelowZero_C2() {
+        String nodeId = Ids.next("node");
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("2.00"), 5);
+        new SpecChanges(catalog()).put(spec);
+        CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
+        takeStock(nodeId, "std-1", 2);
+
+        assertTrue(catalog().replaceSpec(withStock(spec, 0), Optional.of(seen)).isEmpty(), "5 -> 0 on 3 left");
+        assertEquals(0, new SpecChanges(catalog()).put(withStock(spec, 0)).stock(), "read again: 3 -> 0");
+    }
+
+    private static Spec withStock(Spec spec, int stock) {
+        return new Spec(spec.nodeId(), spec.specId(), spec.name(), spec.hardware(), spec.monthlyPrice(),
+                spec.yearlyPrice(), spec.hourlyPrice(), stock);
+    }
+
+    /** What a purchase's transaction does to the stock (C2). */
+    private void takeStock(String nodeId, String specId, int quantity) {
+        client().updateItem(UpdateItemRequest.builder()
+                .tableName(tables().catalog()).key(DynamoCatalogRepository.specKey(nodeId, specId))
+                .updateExpression("SET stock = stock - :q").conditionExpression("stock >= :q")
+                .expressionAttributeValues(Map.of(":q", AttributeValue.fromN(Integer.toString(quantity)))).build());
     }
 
     @Test
