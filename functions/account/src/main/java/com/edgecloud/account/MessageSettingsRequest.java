@@ -31,7 +31,7 @@ final class MessageSettingsRequest {
 
     static MessageSettings apply(JsonRequest in, MessageSettings current) {
         in.allowOnly("language", "receivers", "types");
-        String language = in.text("language", 10, false);
+        String language = in.optionalText("language", 10);
         if (language != null && !language.equals("zh-CN") && !language.equals("en")) {
             in.reject("language", "must be zh-CN or en");
         }
@@ -91,9 +91,9 @@ final class MessageSettingsRequest {
             JsonRequest r = in.nested(node, path);
             r.allowOnly("id", "name", "phone", "email");
             String id = r.id("id");
-            String name = r.text("name", 100, true);
-            String phone = r.text("phone", 32, false);
-            String email = r.text("email", 254, false);
+            String name = r.requiredText("name", 100);
+            String phone = r.optionalText("phone", 32);
+            String email = r.optionalText("email", 254);
             if (MessageSettings.SELF.equals(id)) {
                 in.reject(path + ".id", "'self' is the account's own contact and cannot be set here");
             } else if (id != null && !ids.add(id)) {

@@ -3,6 +3,8 @@ package com.edgecloud.http;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.time.DurationUnit;
+import com.edgecloud.billing.time.TermDuration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -194,6 +196,25 @@ public final class JsonRequest {
             }
         }
         return items;
+    }
+
+    /** P1: a required {@code {unit, count}} duration of 1-9 months or 1-3 years; null (and rejected) otherwise. */
+    public TermDuration requiredDuration(String field) {
+        JsonRequest d = requiredObject(field);
+        if (d == null) {
+            return null;
+        }
+        d.allowOnly("unit", "count");
+        DurationUnit unit = d.requiredEnum("unit", DurationUnit.class);
+        Integer count = d.requiredInteger("count", 1, 1000);
+        if (unit == null || count == null) {
+            return null;
+        }
+        if (!TermDuration.isValid(unit, count)) {
+            reject(field, "P1: 1-9 months or 1-3 years");
+            return null;
+        }
+        return new TermDuration(unit, count);
     }
 
     /** A required id-like string: 1–64 characters of letters, digits and {@code . _ : -}. */

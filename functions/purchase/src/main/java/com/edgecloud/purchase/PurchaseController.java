@@ -6,7 +6,6 @@ import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.billing.purchase.PurchaseService;
-import com.edgecloud.billing.time.DurationUnit;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Caller;
 import com.edgecloud.http.IdempotentRequests;
@@ -65,19 +64,7 @@ public class PurchaseController {
         PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
         TermDuration duration = null;
         if (method == BillingMethod.MONTHLY_PACKAGE) {
-            JsonRequest d = in.requiredObject("duration");
-            if (d != null) {
-                d.allowOnly("unit", "count");
-                DurationUnit unit = d.requiredEnum("unit", DurationUnit.class);
-                Integer count = d.requiredInteger("count", 1, 1000);
-                if (unit != null && count != null) {
-                    if (TermDuration.isValid(unit, count)) {
-                        duration = new TermDuration(unit, count);
-                    } else {
-                        in.reject("duration", "P1: 1-9 months or 1-3 years");
-                    }
-                }
-            }
+            duration = in.requiredDuration("duration");
         } else if (method == BillingMethod.PAY_BY_CONFIGURATION && in.has("duration")) {
             in.reject("duration", "is only for MONTHLY_PACKAGE");
         }

@@ -6,7 +6,6 @@ import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.renewal.RenewalPlan;
 import com.edgecloud.billing.renewal.RenewalRequest;
 import com.edgecloud.billing.renewal.RenewalService;
-import com.edgecloud.billing.time.DurationUnit;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Caller;
 import com.edgecloud.http.IdempotentRequests;
@@ -58,21 +57,8 @@ public class RenewalController {
     private RenewalRequest parse(Caller caller, String instanceId, String body) {
         JsonRequest in = JsonRequest.parse(json, body);
         in.allowOnly("duration", "paymentMethod");
-        PaymentMethod payment = in.enumValue("paymentMethod", PaymentMethod.class, false);
-        TermDuration duration = null;
-        JsonRequest d = in.object("duration", true);
-        if (d != null) {
-            d.allowOnly("unit", "count");
-            DurationUnit unit = d.enumValue("unit", DurationUnit.class, true);
-            Integer count = d.integer("count", 1, 1000, true);
-            if (unit != null && count != null) {
-                if (TermDuration.isValid(unit, count)) {
-                    duration = new TermDuration(unit, count);
-                } else {
-                    in.reject("duration", "P1: 1-9 months or 1-3 years");
-                }
-            }
-        }
+        PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
+        TermDuration duration = in.requiredDuration("duration");
         in.validate();
         return new RenewalRequest(caller.accountId(), instanceId, duration,
                 payment == null ? PaymentMethod.BALANCE : payment);
