@@ -35,7 +35,8 @@ public class LocalFunctions {
             httpApi("PurchaseFunction", "com.edgecloud.purchase"),
             httpApi("InstancesFunction", "com.edgecloud.instances"),
             httpApi("AccountFunction", "com.edgecloud.account"),
-            httpApi("AdminFunction", "com.edgecloud.admin"));
+            httpApi("AdminFunction", "com.edgecloud.admin"),
+            httpApi("PaymentCallbackFunction", "com.edgecloud.payment"));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

@@ -62,14 +62,16 @@ class TemplateMatchesCodeTest {
     /** SPEC §9: the only routes reachable without a JWT. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /catalog/nodes",
-            "GET /catalog/nodes/{nodeId}/specs");
+            "GET /catalog/nodes/{nodeId}/specs",
+            "POST /payments/callback"); // signed by the provider instead (A5)
 
     /** SPEC §9/§10: the HTTP functions that exist so far, and the routes each must serve. */
     private static final Map<String, Set<String>> HTTP_FUNCTIONS = Map.of(
             "CatalogFunction", Set.of("GET /catalog/nodes", "GET /catalog/nodes/{nodeId}/specs"),
             "PurchaseFunction", Set.of("POST /instances"),
             "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}"),
-            "AccountFunction", Set.of("GET /account", "GET /account/ledger"),
+            "AccountFunction", Set.of("GET /account", "GET /account/ledger", "POST /account/recharges"),
+            "PaymentCallbackFunction", Set.of("POST /payments/callback"),
             "AdminFunction", Set.of(
                     "PUT /admin/accounts/{id}",
                     "POST /admin/accounts/{id}/coupons",

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * A purchase is one TransactWriteItems: idempotent answer, node still open, stock taken,
  * wallet and coupons under their versions, ledger entry, order, outbox message and the
- * instances. A transaction holds at most 100 items, so an order of more servers than fit
+ * instances (a THIRD_PARTY order: its payment instead of a charge and instances). A transaction holds at most 100 items, so an order of more servers than fit
  * commits its first instances with everything else and writes the rest right after
  * ({@link #materialize}); their ids are fixed in the committed order, so a retry of the
  * same Idempotency-Key completes them.
@@ -69,8 +69,14 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
         tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
-        tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
-                () -> new IllegalStateException("outbox message exists"));
+        if (plan.notification() != null) {
+            tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
+                    () -> new IllegalStateException("outbox message exists"));
+        }
+        if (plan.payment() != null) { // P2: the third-party payment the order waits for
+            tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
+                    () -> new IllegalStateException("payment exists"));
+        }
         List<Instance> instances = plan.instances();
         int fits = Math.min(instances.size(), Transaction.MAX_ITEMS - tx.size());
         for (Instance instance : instances.subList(0, fits)) {
