@@ -241,7 +241,8 @@ class LocalServerIntegrationTest {
     @Test
     void everyHttpFunctionOfTheTemplateIsInvokable() {
         assertTrue(server.context().getBean(LocalFunctions.class).logicalIds().containsAll(java.util.List.of(
-                "CatalogFunction", "PurchaseFunction", "InstancesFunction", "AccountFunction", "AdminFunction")));
+                "CatalogFunction", "PurchaseFunction", "InstancesFunction", "AccountFunction", "AdminFunction",
+                "PaymentCallbackFunction")));
     }
 
     private static String accountEvent(String authorizer) {
