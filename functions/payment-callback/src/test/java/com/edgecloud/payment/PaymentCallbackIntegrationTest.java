@@ -241,6 +241,25 @@ class PaymentCallbackIntegrationTest {
     }
 
     @Test
+    void aHundredServerOrderIsPaidWhole_instancesBeyondTheTransactionAreWrittenRightAfter_P2() {
+        String account = fixtures.verifiedAccount();
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+        JsonNode order = api.ok(purchase(account, spec, 100, "MONTHLY_PACKAGE", "THIRD_PARTY"), 202).get("order");
+        api.ok(signedCallback(order.get("paymentId").getStringValue(), "SUCCEEDED", "100000.00"), 200);
+        List<Instance> all = new ArrayList<>();
+        String token = null;
+        do {
+            var page = fixtures.instances.listByAccount(account, 100, token);
+            all.addAll(page.items());
+            token = page.nextToken();
+        } while (token != null);
+        assertEquals(100, all.size());
+        assertEquals(100, order(order.get("id").getStringValue()).get("instanceIds").l().size());
+        assertEquals(0, fixtures.stock(spec[0], spec[1]));
+        assertEquals(Money.ZERO, cash(account));
+    }
+
+    @Test
     void aFailedPaymentCancelsItsOrderAndReturnsTheStock_P2() {
         String account = fixtures.verifiedAccount();
         String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 4);
