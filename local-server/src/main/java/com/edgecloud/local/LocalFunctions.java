@@ -39,7 +39,8 @@ public class LocalFunctions {
             httpApi("RenewalFunction", "com.edgecloud.renewal"),
             httpApi("AccountFunction", "com.edgecloud.account"),
             httpApi("AdminFunction", "com.edgecloud.admin"),
-            LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new));
+            LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new),
+            httpApi("PaymentCallbackFunction", "com.edgecloud.payment"));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

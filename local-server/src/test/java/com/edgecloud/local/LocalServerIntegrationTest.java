@@ -271,7 +271,8 @@ class LocalServerIntegrationTest {
     void everyHttpFunctionOfTheTemplateIsInvokable() {
         assertTrue(server.context().getBean(LocalFunctions.class).logicalIds().containsAll(java.util.List.of(
                 "CatalogFunction", "PurchaseFunction", "RenewalFunction", "InstancesFunction", "AccountFunction",
-                "AdminFunction")));
+                "AdminFunction",
+                "PaymentCallbackFunction")));
     }
 
     private static String accountEvent(String authorizer) {

@@ -63,7 +63,8 @@ class TemplateMatchesCodeTest {
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /catalog/nodes",
             "GET /catalog/nodes/{nodeId}/specs",
-            "GET /catalog/nodes/{nodeId}/specs/{specId}/quote");
+            "GET /catalog/nodes/{nodeId}/specs/{specId}/quote",
+            "POST /payments/callback"); // signed by the provider instead (A5)
 
     /** SPEC §9/§10: the HTTP functions that exist so far, and the routes each must serve. */
     private static final Map<String, Set<String>> HTTP_FUNCTIONS = Map.of(
@@ -75,7 +76,9 @@ class TemplateMatchesCodeTest {
                     "POST /instances/{id}/reinstall"),
             "RenewalFunction", Set.of("POST /instances/{id}/renewals"),
             "AccountFunction", Set.of("GET /account", "GET /account/ledger", "GET /account/message-settings",
-                    "PUT /account/message-settings", "GET /account/messages", "POST /account/messages/{id}/read"),
+                    "PUT /account/message-settings", "GET /account/messages", "POST /account/messages/{id}/read",
+                    "POST /account/recharges"),
+            "PaymentCallbackFunction", Set.of("POST /payments/callback"),
             "AdminFunction", Set.of(
                     "PUT /admin/accounts/{id}",
                     "POST /admin/accounts/{id}/coupons",

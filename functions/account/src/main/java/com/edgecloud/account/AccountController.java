@@ -15,9 +15,24 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import com.edgecloud.billing.idempotency.Canonical;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.payment.Payment;
+import com.edgecloud.billing.payment.PaymentService;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
+import com.edgecloud.http.JsonRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 
-/** The caller's account: balances (A2) and ledger (A4). */
+/** The caller's account: balances (A2), ledger (A4) and recharges through the provider (A5). */
 @Controller("/account")
 public class AccountController {
 
@@ -25,8 +40,15 @@ public class AccountController {
     private final WalletRepository wallets;
     private final Views views;
     private final Clock clock;
+    private final PaymentService payments;
+    private final IdempotentRequests idempotent;
+    private final JsonMapper json;
 
-    public AccountController(AccountRepository accounts, WalletRepository wallets, Views views, Clock clock) {
+    public AccountController(AccountRepository accounts, WalletRepository wallets, Views views, Clock clock,
+                             PaymentService payments, IdempotentRequests idempotent, JsonMapper json) {
+        this.payments = payments;
+        this.idempotent = idempotent;
+        this.json = json;
         this.accounts = accounts;
         this.wallets = wallets;
         this.views = views;
@@ -46,5 +68,38 @@ public class AccountController {
                                             @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         return Views.list(wallets.ledger(caller.accountId(), page.limit(), page.nextToken()), views::ledgerEntry);
+    }
+
+    /**
+     * A5: a PENDING payment for the provider to collect; the cash arrives with its signed callback.
+     * 0.01 to 1,000,000.00 (ours).
+     */
+    @Post(uri = "/recharges", consumes = {"application/json", "text/plain", "*/*"})
+    public HttpResponse<?> recharge(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                    @Nullable @Body String body) {
+        JsonRequest in = JsonRequest.parse(json, body);
+        in.allowOnly("amount");
+        Money amount = in.requiredMoney("amount");
+        if (amount != null && (amount.isLessThan(Payment.MIN_RECHARGE) || Payment.MAX_RECHARGE.isLessThan(amount))) {
+            in.reject("amount", "must be from " + Payment.MIN_RECHARGE + " to " + Payment.MAX_RECHARGE);
+        }
+        in.validate();
+        String key = IdempotentRequests.requireKey(idempotencyKey);
+        String canonical = Canonical.of("recharge").with("accountId", caller.accountId())
+                .with("amountFen", amount.fen()).form();
+        return idempotent.run(caller, "recharge", key, canonical, replayed -> { }, claim -> {
+            String[] rendered = new String[1];
+            payments.requestRecharge(caller.accountId(), amount, payment -> new IdempotentCompletion(
+                    claim.key(), claim.token(), 201, rendered[0] = render(payment)));
+            return new StoredAnswer(201, rendered[0]);
+        });
+    }
+
+    private String render(Payment payment) {
+        try {
+            return json.writeValueAsString(Views.payment(payment));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

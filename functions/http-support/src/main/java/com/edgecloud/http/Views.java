@@ -74,6 +74,11 @@ public class Views {
                 e.couponId(), e.instanceId(), e.orderId());
     }
 
+    /** SPEC §11 Payment: {paymentId, amount, status}. */
+    public static PaymentView payment(com.edgecloud.billing.payment.Payment p) {
+        return new PaymentView(p.paymentId(), p.amount().toString(), p.status().name());
+    }
+
     public CouponView coupon(Coupon c) {
         return new CouponView(c.id(), c.granted().toString(), c.remaining().toString(), time(c.expiresAt()));
     }
@@ -118,6 +123,11 @@ public class Views {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LedgerEntryView(String id, String at, String type, String cash, String coupon, String couponId,
                                   String instanceId, String orderId) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PaymentView(String paymentId, String amount, String status) {
     }
 
     @Serdeable

@@ -26,7 +26,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** POST /instances: buy servers (A1, C1, C2, P1, P2, G1), once per Idempotency-Key. */
+/**
+ * POST /instances: buy servers (A1, C1, C2, P1, P2, G1), once per Idempotency-Key: 201 paid from the
+ * balance, or 202 with a PENDING_PAYMENT order and its paymentId for THIRD_PARTY.
+ */
 @Controller("/instances")
 public class PurchaseController {
 
@@ -49,7 +52,8 @@ public class PurchaseController {
         String key = IdempotentRequests.requireKey(idempotencyKey);
         return idempotent.run(caller, "purchase", key, request.canonical(), this::completeReplayedOrder, claim -> {
             IdempotentCompletion answer = purchases.purchase(request,
-                    plan -> new IdempotentCompletion(claim.key(), claim.token(), 201, render(plan))).answer();
+                    plan -> new IdempotentCompletion(claim.key(), claim.token(), plan.pendingPayment() ? 202 : 201,
+                            render(plan))).answer(); // P2: THIRD_PARTY waits for the provider's callback
             return new StoredAnswer(answer.status(), answer.body());
         });
     }

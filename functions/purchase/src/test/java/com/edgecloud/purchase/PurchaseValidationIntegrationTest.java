@@ -281,11 +281,6 @@ class PurchaseValidationIntegrationTest extends PurchaseFunctionTest {
     }
 
     @Test
-    void thirdPartyPaymentIsNotAvailableYet_P2() {
-        invalid(with("paymentMethod", "\"THIRD_PARTY\""), "paymentMethod");
-    }
-
-    @Test
     void theIdempotencyKeyHeaderIsRequired() {
         invalidWithKey(null, with("quantity", "1"), "Idempotency-Key");
         invalidWithKey("", with("quantity", "1"), "Idempotency-Key");

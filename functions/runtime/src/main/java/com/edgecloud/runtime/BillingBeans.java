@@ -10,6 +10,7 @@ import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
 import com.edgecloud.billing.dynamodb.DynamoOperationRepository;
 import com.edgecloud.billing.dynamodb.DynamoRenewalStore;
 import com.edgecloud.billing.dynamodb.DynamoTermRepository;
+import com.edgecloud.billing.dynamodb.DynamoPaymentStore;
 import com.edgecloud.billing.dynamodb.DynamoPurchaseStore;
 import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
 import com.edgecloud.billing.dynamodb.TableNames;
@@ -19,6 +20,11 @@ import com.edgecloud.billing.instance.TermRepository;
 import com.edgecloud.billing.lifecycle.PowerOperations;
 import com.edgecloud.billing.renewal.RenewalService;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.payment.AfterRecharge;
+import com.edgecloud.billing.payment.OrderCancellations;
+import com.edgecloud.billing.payment.PaymentProvider;
+import com.edgecloud.billing.payment.PaymentService;
+import com.edgecloud.billing.payment.PaymentStore;
 import com.edgecloud.billing.purchase.PurchaseService;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.wallet.RetryPolicy;
@@ -77,9 +83,43 @@ public class BillingBeans {
     @Singleton
     public PurchaseService purchases(WalletMovements movements, CatalogRepository catalog, DynamoDbClient dynamo,
                                      TableNames tables, DynamoIdempotencyStore idempotency, ExpiryCalendar calendar,
-                                     @Value("${billing.launch-threshold:50.00}") String launchThreshold, Clock clock) {
+                                     @Value("${billing.launch-threshold:50.00}") String launchThreshold, Clock clock,
+                                     PaymentProvider provider) {
         return new PurchaseService(movements, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
-                calendar, Money.parse(launchThreshold), clock);
+                calendar, Money.parse(launchThreshold), clock, provider);
+    }
+
+    /** Locally and until a real provider is integrated: payments are only recorded (A5). */
+    @Singleton
+    public PaymentProvider paymentProvider() {
+        return PaymentProvider.RECORD_ONLY;
+    }
+
+    /**
+     * The extension point after a payment's credit: G5's arrears settlement replaces this bean
+     * ({@code @Replaces(AfterRecharge.class)} on its own bean); until then, nothing to do.
+     */
+    @Singleton
+    public AfterRecharge afterRecharge() {
+        return AfterRecharge.NOTHING;
+    }
+
+    @Singleton
+    public PaymentStore paymentStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
+        return new DynamoPaymentStore(dynamo, tables, idempotency);
+    }
+
+    @Singleton
+    public PaymentService payments(WalletMovements movements, AccountRepository accounts, PaymentStore store,
+                                   PurchaseService purchases, PaymentProvider provider, AfterRecharge afterRecharge,
+                                   Clock clock) {
+        return new PaymentService(movements, accounts, store, purchases, provider, afterRecharge, clock);
+    }
+
+    /** P2: the expiry sweep cancels orders unpaid after 30 minutes through this. */
+    @Singleton
+    public OrderCancellations orderCancellations(PaymentStore store) {
+        return new OrderCancellations(store);
     }
 
     @Singleton

@@ -6,7 +6,6 @@ import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
-import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseStore;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -24,9 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * A purchase is one TransactWriteItems: idempotent answer, node still open, stock taken,
  * wallet and coupons under their versions, ledger entry, order, outbox message and the
- * instances with, for a monthly package, each one's first term (P3). A transaction holds at most
- * 100 items, so an order of more servers than fit commits its first instances (and their terms)
- * with everything else and writes the rest right after
+ * instances with, for a monthly package, each one's first term (P3); a THIRD_PARTY order: its
+ * payment instead of a charge and instances. A transaction holds at most 100 items, so an order
+ * of more servers than fit commits its first instances (and their terms) with everything else
+ * and writes the rest right after
  * ({@link #materialize}); their ids are fixed in the committed order, so a retry of the
  * same Idempotency-Key completes them.
  */
@@ -37,7 +36,6 @@ public final class DynamoPurchaseStore implements PurchaseStore {
     private final CatalogRepository catalog;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
-    private final DynamoInstanceRepository instanceRepository;
 
     public DynamoPurchaseStore(DynamoDbClient dynamo, TableNames tables, CatalogRepository catalog,
                                DynamoIdempotencyStore idempotency) {
@@ -46,7 +44,6 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         this.catalog = catalog;
         this.wallet = new WalletWrites(tables);
         this.idempotency = idempotency;
-        this.instanceRepository = new DynamoInstanceRepository(dynamo, tables);
     }
 
     @Override
@@ -72,42 +69,22 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
         tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
-        tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
-                () -> new IllegalStateException("outbox message exists"));
-        List<Instance> instances = plan.instances();
-        boolean monthly = order.billingMethod() == BillingMethod.MONTHLY_PACKAGE;
-        int itemsPerInstance = monthly ? 2 : 1; // a monthly package's instance comes with its first term
-        int fits = Math.min(instances.size(), (Transaction.MAX_ITEMS - tx.size()) / itemsPerInstance);
-        for (Instance instance : instances.subList(0, fits)) {
-            tx.add(TransactWriteItem.builder().put(InstanceItems.newPut(tables.instances(), instance)).build(),
-                    () -> new IllegalStateException("instance exists"));
-            if (monthly) {
-                TermItems.add(tx, tables, order.firstTermOf(instance), () -> new IllegalStateException("term exists"));
-            }
+        if (plan.notification() != null) {
+            tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
+                    () -> new IllegalStateException("outbox message exists"));
         }
+        if (plan.payment() != null) { // P2: the third-party payment the order waits for
+            tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
+                    () -> new IllegalStateException("payment exists"));
+        }
+        int fits = OrderInstances.addFitting(tx, tables, order, plan.instances());
         tx.execute(dynamo);
         return fits;
     }
 
     @Override
     public void materialize(Order order, List<Instance> instances) {
-        for (Instance instance : instances) {
-            // Conditional, so a repeat (or a retry after a crash) never overwrites a server in use.
-            try {
-                instanceRepository.create(instance);
-            } catch (IllegalStateException written) {
-                // written before: its first term may still be missing
-            }
-            if (order.billingMethod() == BillingMethod.MONTHLY_PACKAGE) {
-                Put term = TermItems.newPut(tables.terms(), order.firstTermOf(instance));
-                try {
-                    dynamo.putItem(r -> r.tableName(term.tableName()).item(term.item())
-                            .conditionExpression(term.conditionExpression()));
-                } catch (ConditionalCheckFailedException written) {
-                    continue;
-                }
-            }
-        }
+        OrderInstances.writeMissing(dynamo, tables, order, instances);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.payment.OrderCancellations;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.OrderStatus;
 import com.edgecloud.billing.purchase.PaymentMethod;
@@ -12,6 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Items of the Orders and Outbox tables. */
 final class OrderItems {
+
+    /** The one partition of OrdersDue: unpaid orders are few and short-lived. */
+    static final String PENDING_PAYMENT_BUCKET = "PENDING_PAYMENT";
 
     private OrderItems() {
     }
@@ -26,6 +30,11 @@ final class OrderItems {
                 .instant("createdAt", o.createdAt()).instant("paidAt", o.paidAt());
         if (o.duration() != null) {
             item.s("durationUnit", o.duration().unit()).n("durationCount", o.duration().count());
+        }
+        if (o.status() == OrderStatus.PENDING_PAYMENT) {
+            // Sparse OrdersDue index: only unpaid orders, due for cancellation when the payment window ends (P2).
+            item.s("dueBucket", PENDING_PAYMENT_BUCKET)
+                    .instant("dueAt", o.createdAt().plus(OrderCancellations.PAYMENT_WINDOW));
         }
         return item.build();
     }

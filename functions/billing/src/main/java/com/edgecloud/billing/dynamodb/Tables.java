@@ -36,6 +36,8 @@ public final class Tables {
     public static final String DELIVERIES_RETRY = "RetryIndex";
     /** Sparse: deliveries parked FAILED, by when they failed (GET /admin/deliveries). */
     public static final String DELIVERIES_FAILED = "FailedIndex";
+    /** Sparse: only orders waiting for a third-party payment, by when they are cancelled unpaid (P2). */
+    public static final String ORDERS_DUE = "OrdersDue";
     /** The idempotency table's TTL attribute (epoch seconds). */
     public static final String IDEMPOTENCY_TTL = "expiresAtEpoch";
 
@@ -47,7 +49,10 @@ public final class Tables {
         all.add(hashOnly(names.accounts(), "accountId").build());
         all.add(hashAndRange(names.wallet(), "accountId", "sk").build());
         all.add(hashAndRange(names.catalog(), "pk", "sk").build());
-        all.add(hashOnly(names.orders(), "orderId").build());
+        all.add(hashOnly(names.orders(), "orderId")
+                .attributeDefinitions(string("orderId"), string("dueBucket"), string("dueAt"))
+                .globalSecondaryIndexes(index(ORDERS_DUE, "dueBucket", "dueAt"))
+                .build());
         all.add(hashOnly(names.instances(), "instanceId")
                 .attributeDefinitions(
                         string("instanceId"), string("accountId"), string("createdKey"),

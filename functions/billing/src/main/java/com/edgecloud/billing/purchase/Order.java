@@ -22,4 +22,16 @@ public record Order(String id, String accountId, OrderStatus status, Money amoun
         return new Term(instance.id(), accountId, instance.termStartsAt(), instance.expiresAt(), duration,
                 Money.ofFen(amount.fen() / quantity), id, null);
     }
+
+    /** P2: the third-party payment confirmed at {@code at}: the instances exist from then. */
+    public Order paid(List<String> paidInstanceIds, Instant at) {
+        return new Order(id, accountId, OrderStatus.PAID, amount, paymentMethod, paymentId, nodeId, specId, quantity,
+                billingMethod, duration, paidInstanceIds, createdAt, at);
+    }
+
+    /** P2: unpaid in time (or the payment failed): its stock goes back. */
+    public Order cancelled() {
+        return new Order(id, accountId, OrderStatus.CANCELLED, amount, paymentMethod, paymentId, nodeId, specId,
+                quantity, billingMethod, duration, instanceIds, createdAt, paidAt);
+    }
 }

@@ -7,6 +7,10 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.billing.payment.Payment;
+import com.edgecloud.billing.payment.PaymentProvider;
+import com.edgecloud.billing.payment.PaymentPurpose;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
@@ -27,9 +31,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** Buying servers with the balance: A1, C1, C2, P1, P2, G1, through the one money path. */
+/**
+ * Buying servers: A1, C1, C2, P1, P2, G1, through the one money path. With the balance the order
+ * is paid at once; with THIRD_PARTY (monthly packages only) it waits in PENDING_PAYMENT with its
+ * stock held, and {@link com.edgecloud.billing.payment.PaymentService} pays it on the callback.
+ */
 public final class PurchaseService {
 
     /** C4: a quote's "daily" is 24 hours and its "monthly" 30 days of hourly price. */
@@ -42,9 +51,16 @@ public final class PurchaseService {
     private final ExpiryCalendar calendar;
     private final Money launchThreshold;
     private final Clock clock;
+    private final PaymentProvider provider;
 
     public PurchaseService(WalletMovements movements, CatalogRepository catalog, PurchaseStore store,
                            ExpiryCalendar calendar, Money launchThreshold, Clock clock) {
+        this(movements, catalog, store, calendar, launchThreshold, clock, PaymentProvider.RECORD_ONLY);
+    }
+
+    public PurchaseService(WalletMovements movements, CatalogRepository catalog, PurchaseStore store,
+                           ExpiryCalendar calendar, Money launchThreshold, Clock clock, PaymentProvider provider) {
+        this.provider = provider;
         this.movements = movements;
         this.catalog = catalog;
         this.store = store;
@@ -59,14 +75,19 @@ public final class PurchaseService {
      * stores it without reading it.
      */
     public Purchased purchase(PurchaseRequest request, Function<PurchasePlan, IdempotentCompletion> answer) {
-        if (request.paymentMethod() == PaymentMethod.THIRD_PARTY) {
-            throw BillingException.validation(List.of(new com.edgecloud.billing.error.FieldError(
-                    "paymentMethod", "THIRD_PARTY payment is not available yet; use BALANCE")));
+        if (request.paymentMethod() == PaymentMethod.THIRD_PARTY
+                && request.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION) {
+            // G1: launching charges nothing, so there is nothing for a provider to collect.
+            throw BillingException.validation(List.of(new FieldError("paymentMethod",
+                    "THIRD_PARTY pays a MONTHLY_PACKAGE; pay-by-configuration charges nothing at launch: use BALANCE")));
         }
         Purchased purchased = movements.move(request.accountId(), PurchaseService::neverSetUp, account -> {
             PurchasePlan plan = plan(account, request, purchaseInstant());
             IdempotentCompletion completion = answer.apply(plan);
             return () -> {
+                if (plan.payment() != null) {
+                    provider.open(plan.payment());
+                }
                 int written = store.commit(plan, completion);
                 store.materialize(plan.order(), plan.instances().subList(written, plan.instances().size()));
                 return new Purchased(plan, completion);
@@ -80,12 +101,28 @@ public final class PurchaseService {
      * commit and the rest of a large order, the retry of its Idempotency-Key lands here.
      */
     public void completeOrder(String orderId) {
-        store.findOrder(orderId).filter(order -> order.status() == OrderStatus.PAID).ifPresent(order -> {
-            PurchaseRequest request = new PurchaseRequest(order.accountId(), order.nodeId(), order.specId(),
-                    order.quantity(), order.billingMethod(), order.duration(), order.paymentMethod());
-            store.materialize(order, order.instanceIds().stream()
-                    .map(id -> newInstance(id, request, order.id(), order.paidAt())).toList());
-        });
+        store.findOrder(orderId).filter(order -> order.status() == OrderStatus.PAID)
+                .ifPresent(order -> store.materialize(order, instancesOf(order)));
+    }
+
+    public Optional<Order> findOrder(String orderId) {
+        return store.findOrder(orderId);
+    }
+
+    /** The instances of a paid order, as its purchase built them: term from {@code paidAt} (P2, P3). */
+    public List<Instance> instancesOf(Order paid) {
+        PurchaseRequest request = new PurchaseRequest(paid.accountId(), paid.nodeId(), paid.specId(),
+                paid.quantity(), paid.billingMethod(), paid.duration(), paid.paymentMethod());
+        return paid.instanceIds().stream().map(id -> newInstance(id, request, paid.id(), paid.paidAt())).toList();
+    }
+
+    /** Fresh instance ids for an order about to be paid. */
+    public static List<String> newInstanceIds(int quantity) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < quantity; i++) {
+            ids.add(Ids.next("i"));
+        }
+        return ids;
     }
 
     /** C4: the purchase's own price and term rules, applied to now, with nothing written. */
@@ -118,6 +155,9 @@ public final class PurchaseService {
 
         Money amount = spec.chargeAtPurchase(request.billingMethod(), request.duration(), request.quantity());
         String orderId = Ids.next("ord");
+        if (request.paymentMethod() == PaymentMethod.THIRD_PARTY) {
+            return pendingPayment(wallet, request, orderId, amount, now);
+        }
         if (request.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION) {
             requireLaunchBalance(wallet.available());
         } else if (amount.isPositive()) {
@@ -133,7 +173,24 @@ public final class PurchaseService {
                 instances.stream().map(Instance::id).toList(), now, now);
         OutboxMessage paid = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, request.accountId(),
                 instances.size() == 1 ? instances.get(0).id() : null, orderId, null, now);
-        return new PurchasePlan(order, instances, wallet.change(), paid);
+        return new PurchasePlan(order, instances, wallet.change(), paid, null);
+    }
+
+    /**
+     * P2: the order waits for the provider; the wallet is only checked (A1 in the commit's
+     * condition), its stock is taken with it, no instance exists and nothing is charged.
+     */
+    private PurchasePlan pendingPayment(WalletPlan wallet, PurchaseRequest request, String orderId, Money amount,
+                                        Instant now) {
+        if (!amount.isPositive()) {
+            throw BillingException.validation(List.of(new FieldError("paymentMethod",
+                    "nothing to pay for a provider: use BALANCE")));
+        }
+        Payment payment = Payment.pending(Ids.next("pay"), request.accountId(), amount, PaymentPurpose.ORDER, orderId, now);
+        Order order = new Order(orderId, request.accountId(), OrderStatus.PENDING_PAYMENT, amount,
+                PaymentMethod.THIRD_PARTY, payment.paymentId(), request.nodeId(), request.specId(), request.quantity(),
+                request.billingMethod(), request.duration(), List.of(), now, null);
+        return new PurchasePlan(order, List.of(), wallet.change(), null, payment);
     }
 
     /** G1: launching pay-by-configuration needs the threshold in available balance; nothing is charged. */

@@ -50,6 +50,17 @@ public final class WalletPlan {
         return record(LedgerEntry.charge(Ids.next("le"), wallet.version(), now, type, charge, instanceId, orderId));
     }
 
+    /**
+     * A charge from cash only, coupons untouched: a third-party order's charge, paid by the
+     * provider's money credited just before in the same plan (P2). A4: IllegalStateException when
+     * cash is short, so plan the credit first.
+     */
+    public LedgerEntry chargeCash(Money amount, LedgerEntryType type, String instanceId, String orderId) {
+        Charge charge = new Charge(amount, amount, List.of());
+        wallet = wallet.apply(charge);
+        return record(LedgerEntry.charge(Ids.next("le"), wallet.version(), now, type, charge, instanceId, orderId));
+    }
+
     /** Cash in (a recharge). */
     public LedgerEntry credit(Money amount, LedgerEntryType type, String orderId) {
         wallet = wallet.credit(amount);

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
-import com.edgecloud.billing.catalog.DiskType;
-import com.edgecloud.billing.catalog.Hardware;
-import com.edgecloud.billing.catalog.Node;
-import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.CatalogExamples;
 import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
@@ -59,11 +55,8 @@ class PurchaseServiceIntegrationTest {
         accounts.saveProfile(account, true, Verification.PERSONAL, new Contact("A", null, null), NOW);
         wallets.recharge(account, Money.parse("5000.00"), NOW);
         String node = Ids.next("node");
-        catalog.saveNode(new Node(node, "Node", "East China", "Shanghai", 31.2304, 121.4737, NodeStatus.OPEN));
-        new SpecChanges(catalog).put(new Spec(node, "std", "Standard",
-                new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
-                        List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
-                Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 5));
+        catalog.saveNode(CatalogExamples.openNode(node));
+        new SpecChanges(catalog).put(CatalogExamples.standardSpec(node, "std", 5));
         PurchaseStore store = new DynamoPurchaseStore(dynamo, tables, catalog, idempotency);
         PurchaseStore deactivatedMeanwhile = new PurchaseStore() {
             @Override

@@ -1,0 +1,65 @@
+package com.edgecloud.payment;
+
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.payment.PaymentCallback;
+import com.edgecloud.billing.payment.PaymentService;
+import com.edgecloud.billing.payment.PaymentStatus;
+import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.Views;
+import com.edgecloud.http.Views.PaymentView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * POST /payments/callback (A5): the provider's word on one payment. No JWT: the caller is trusted
+ * only as far as the signature over the raw body goes, and only about the payment it names. The
+ * signature is checked before the body is even parsed; a bad one changes nothing.
+ */
+@Controller("/payments/callback")
+public class PaymentCallbackController {
+
+    public static final String SIGNATURE_HEADER = "X-Payment-Signature";
+    /** A callback is three short fields; anything bigger is not one. */
+    public static final int MAX_BODY_BYTES = 4096;
+
+    private final PaymentService payments;
+    private final CallbackSecret secret;
+    private final JsonMapper json;
+
+    public PaymentCallbackController(PaymentService payments, CallbackSecret secret, JsonMapper json) {
+        this.payments = payments;
+        this.secret = secret;
+        this.json = json;
+    }
+
+    @Post(consumes = {"application/json", "text/plain", "*/*"})
+    public PaymentView callback(@Nullable @Header(SIGNATURE_HEADER) String signature, @Nullable @Body String body) {
+        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (raw.length > MAX_BODY_BYTES) {
+            throw BillingException.validation(List.of(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes")));
+        }
+        if (!secret.signature().verifies(raw, signature)) {
+            throw new BillingException(ErrorCode.UNAUTHENTICATED,
+                    "The " + SIGNATURE_HEADER + " header must be the HMAC-SHA256 of the body with the shared secret.");
+        }
+        JsonRequest in = JsonRequest.parse(json, body);
+        in.allowOnly("paymentId", "status", "amount");
+        String paymentId = in.id("paymentId");
+        PaymentStatus status = in.requiredEnum("status", PaymentStatus.class);
+        if (status == PaymentStatus.PENDING) {
+            in.reject("status", "must be SUCCEEDED or FAILED");
+        }
+        Money amount = in.requiredMoney("amount");
+        in.validate();
+        return Views.payment(payments.confirm(new PaymentCallback(paymentId, status, amount)));
+    }
+}
