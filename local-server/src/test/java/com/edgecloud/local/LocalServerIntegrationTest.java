@@ -209,12 +209,8 @@ class LocalServerIntegrationTest {
     @Test
     void theNearAndQuoteSamplesAnswerThroughTheirFunctionAndTheQuoteIsPublic_C3_C4() throws Exception {
         String admin = "Bearer " + token("{\"sub\":\"ops-1\",\"roles\":[\"admin\"]}");
-        assertEquals(200, send("PUT", "/admin/catalog/nodes/node-sh-1", "{\"name\":\"Shanghai 1\",\"region\":\"East China\","
-                + "\"city\":\"Shanghai\",\"latitude\":31.2304,\"longitude\":121.4737,\"status\":\"OPEN\"}", admin).statusCode());
-        HttpResponse<String> spec = send("PUT", "/admin/catalog/nodes/node-sh-1/specs/cps-std-1", "{\"name\":\"Standard\","
-                + "\"cpu\":{\"model\":\"Intel Xeon Gold 6330\",\"cores\":28},\"memoryGiB\":256,"
-                + "\"disks\":[{\"type\":\"NVME\",\"sizeGiB\":1920,\"count\":2}],\"bandwidthMbps\":1000,"
-                + "\"monthlyPrice\":\"1000.00\",\"yearlyPrice\":\"10000.00\",\"hourlyPrice\":\"2.00\",\"stock\":5}", admin);
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/node-sh-1", CatalogBodies.node("Shanghai 1"), admin).statusCode());
+        HttpResponse<String> spec = send("PUT", "/admin/catalog/nodes/node-sh-1/specs/cps-std-1", CatalogBodies.spec(5), admin);
         assertEquals(200, spec.statusCode(), spec.body());
 
         JsonNode near = json(send("POST", "/_local/invoke/CatalogFunction",

@@ -255,10 +255,8 @@ class NotificationEndToEndTest {
     }
 
     private static void catalog(String nodeId, String specId) throws Exception {
-        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId, "{\"name\":\"Shanghai 1\",\"status\":\"OPEN\"}",
-                admin).statusCode());
-        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/" + specId,
-                "{\"monthlyPrice\":\"1000.00\",\"yearlyPrice\":\"10000.00\",\"hourlyPrice\":\"2.00\",\"stock\":50}",
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId, CatalogBodies.node("Shanghai 1"), admin).statusCode());
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/" + specId, CatalogBodies.spec(50),
                 admin).statusCode());
     }
 

@@ -212,13 +212,8 @@ class PurchaseEndToEndTest {
     }
 
     private static void catalog(String nodeId, String specId, int stock) throws Exception {
-        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId,
-                "{\"region\":\"East China\",\"city\":\"Shanghai\",\"latitude\":31.2304,\"longitude\":121.4737,"
-                        + "\"status\":\"OPEN\"}", admin, null).statusCode());
-        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/" + specId,
-                "{\"cpu\":{\"model\":\"Intel Xeon Gold 6330\",\"cores\":28},\"memoryGiB\":256,"
-                        + "\"disks\":[{\"type\":\"NVME\",\"sizeGiB\":1920,\"count\":2}],\"bandwidthMbps\":1000,"
-                        + "\"monthlyPrice\":\"1000.00\",\"yearlyPrice\":\"10000.00\",\"hourlyPrice\":\"2.00\",\"stock\":" + stock + "}",
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId, CatalogBodies.node(nodeId), admin, null).statusCode());
+        assertEquals(200, send("PUT", "/admin/catalog/nodes/" + nodeId + "/specs/" + specId, CatalogBodies.spec(stock),
                 admin, null).statusCode());
     }
 
