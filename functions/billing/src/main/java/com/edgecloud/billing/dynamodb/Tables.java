@@ -29,6 +29,8 @@ public final class Tables {
     public static final String INSTANCES_BY_ACCOUNT = "ByAccount";
     /** Sparse: only instances with something due (a warning, expiry, release, a bill). */
     public static final String INSTANCES_DUE = "DueIndex";
+    /** Sparse: an account's UNPAID bills, oldest period end first (arrears, G5). */
+    public static final String BILLS_UNPAID_BY_ACCOUNT = "UnpaidByAccount";
     /** The idempotency table's TTL attribute (epoch seconds). */
     public static final String IDEMPOTENCY_TTL = "expiresAtEpoch";
 
@@ -56,7 +58,10 @@ public final class Tables {
                 .build());
         all.add(hashAndRange(names.terms(), "instanceId", "sk").build());
         all.add(hashAndRange(names.operations(), "instanceId", "sk").build());
-        all.add(hashAndRange(names.bills(), "instanceId", "sk").build());
+        all.add(hashAndRange(names.bills(), "instanceId", "sk")
+                .attributeDefinitions(string("instanceId"), string("sk"), string("unpaidAccountId"), string("unpaidKey"))
+                .globalSecondaryIndexes(index(BILLS_UNPAID_BY_ACCOUNT, "unpaidAccountId", "unpaidKey"))
+                .build());
         all.add(hashOnly(names.payments(), "paymentId").build());
         all.add(hashAndRange(names.messages(), "accountId", "sk").build());
         all.add(hashOnly(names.deliveries(), "id").build());
