@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.expiry.ExpirySweepHandler;
+import com.edgecloud.usage.UsageBillingHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.json.JsonMapper;
@@ -35,7 +37,9 @@ public class LocalFunctions {
             httpApi("PurchaseFunction", "com.edgecloud.purchase"),
             httpApi("InstancesFunction", "com.edgecloud.instances"),
             httpApi("AccountFunction", "com.edgecloud.account"),
-            httpApi("AdminFunction", "com.edgecloud.admin"));
+            httpApi("AdminFunction", "com.edgecloud.admin"),
+            LocalFunction.scheduled("ExpirySweepFunction", ExpirySweepHandler::new),
+            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

@@ -98,7 +98,7 @@ public final class UsageBilling {
                     key -> catalog.spec(instance.nodeId(), instance.specId()).map(Spec::hourlyPrice)
                             .orElse(Money.ZERO));
             // Worst case for this instance: its hours, their ledger entries, the instance, a notification.
-            if (items + 2 + 2 * MAX_HOURS_PER_TRANSACTION > MAX_ITEMS && !changes.isEmpty()) {
+            if (items + 2 + 2 * hoursDue(instance, now) > MAX_ITEMS && !changes.isEmpty()) {
                 break;
             }
             Instance current = instance;
@@ -145,6 +145,16 @@ public final class UsageBilling {
             remaining.removeAll(finished);
             return result;
         };
+    }
+
+    /** Clock hours ended by {@code now} and not yet billed, up to one transaction's share. */
+    private int hoursDue(Instance instance, Instant now) {
+        int hours = 0;
+        for (Instant end = meter.hourEnd(instance.billedUntil()); !end.isAfter(now) && hours < MAX_HOURS_PER_TRANSACTION;
+             end = meter.hourEnd(end)) {
+            hours++;
+        }
+        return hours;
     }
 
     /** G2, G4: billed hourly while NORMAL; an OVERDUE instance's metering is suspended. */
