@@ -10,6 +10,7 @@ import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.BillRepository;
+import com.edgecloud.billing.metering.InstanceDeletion;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
@@ -88,6 +89,14 @@ public class BillingBeans {
     public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
                                      LifecycleStore store, UsageMeter meter) {
         return new UsageBilling(movements, instances, catalog, store, meter);
+    }
+
+    /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */
+    @Singleton
+    public InstanceDeletion instanceDeletion(WalletMovements movements, InstanceRepository instances,
+                                             CatalogRepository catalog, LifecycleStore store, UsageMeter meter,
+                                             Clock clock) {
+        return new InstanceDeletion(movements, instances, catalog, store, meter, clock);
     }
 
     /** E3, E4, E5: warnings, expiry, retention release. */

@@ -248,11 +248,12 @@ class UsageBillingHandlerIntegrationTest {
             }
 
             @Override
-            public void commit(List<LifecycleChange> changes, WalletChange wallet) {
+            public void commit(List<LifecycleChange> changes, WalletChange wallet,
+                               com.edgecloud.billing.idempotency.IdempotentCompletion answer) {
                 if (commits.incrementAndGet() == 2) {
                     throw new IllegalStateException("injected crash after the first transaction");
                 }
-                real.commit(changes, wallet);
+                real.commit(changes, wallet, answer);
             }
         };
         UsageBilling failing = new UsageBilling(context.getBean(WalletMovements.class),

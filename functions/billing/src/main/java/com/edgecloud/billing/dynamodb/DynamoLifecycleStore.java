@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Page;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
@@ -30,11 +31,13 @@ public final class DynamoLifecycleStore implements LifecycleStore {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final WalletWrites wallet;
+    private final DynamoIdempotencyStore idempotency;
 
     public DynamoLifecycleStore(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.wallet = new WalletWrites(tables);
+        this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
 
     @Override
@@ -51,8 +54,11 @@ public final class DynamoLifecycleStore implements LifecycleStore {
     }
 
     @Override
-    public void commit(List<LifecycleChange> changes, WalletChange walletChange) {
+    public void commit(List<LifecycleChange> changes, WalletChange walletChange, IdempotentCompletion answer) {
         Transaction tx = new Transaction();
+        if (answer != null) {
+            idempotency.completeWithin(tx, answer);
+        }
         if (walletChange != null) {
             wallet.add(tx, walletChange);
         }

@@ -1,6 +1,7 @@
 package com.edgecloud.billing.lifecycle;
 
 import com.edgecloud.billing.Page;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.wallet.WalletChange;
 import java.time.Instant;
@@ -17,5 +18,10 @@ public interface LifecycleStore {
      * throws {@link com.edgecloud.billing.ConcurrentUpdateException} when an instance or the wallet
      * moved since read, and nothing is written.
      */
-    void commit(List<LifecycleChange> changes, WalletChange wallet);
+    default void commit(List<LifecycleChange> changes, WalletChange wallet) {
+        commit(changes, wallet, null);
+    }
+
+    /** The same, storing {@code answer} (if given) in the same transaction: an owner's request (SPEC §9). */
+    void commit(List<LifecycleChange> changes, WalletChange wallet, IdempotentCompletion answer);
 }
