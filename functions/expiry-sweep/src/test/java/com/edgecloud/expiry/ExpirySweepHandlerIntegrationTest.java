@@ -30,13 +30,15 @@ class ExpirySweepHandlerIntegrationTest {
 
     static final Fixtures fixtures = new Fixtures();
     static ExpirySweepHandler handler;
+    static io.micronaut.context.ApplicationContext context;
     /** A term bought 2026-01-01 15:00 +08:00 for 3 months: expires 2026-04-01 23:59:59 +08:00 (P3). */
     static final Instant BOUGHT = Instant.parse("2026-01-01T07:00:00Z");
     static final Instant EXPIRES = Instant.parse("2026-04-01T15:59:59Z");
 
     @BeforeAll
     static void start() {
-        handler = new ExpirySweepHandler(TestContexts.start(Map.of()));
+        context = TestContexts.start(Map.of());
+        handler = new ExpirySweepHandler(context);
     }
 
     @AfterAll
@@ -233,5 +235,67 @@ class ExpirySweepHandlerIntegrationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> event = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
         assertEquals("OK", handler.handleRequest(event, null).get("status"));
+    }
+
+    @Test
+    void aPaidOrderLeftShortByACrashIsCompletedByTheSweepChargedOnce_P2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100000.00");
+        String[] spec = fixtures.nodeWithHourlyPrice("2.00", 100);
+        Instant paidAt = Instant.parse("2026-06-01T02:00:00Z");
+        var idempotency = context.getBean(com.edgecloud.billing.dynamodb.DynamoIdempotencyStore.class);
+        var real = new com.edgecloud.billing.dynamodb.DynamoPurchaseStore(fixtures.dynamo, fixtures.tables,
+                fixtures.catalog, idempotency);
+        var crashing = new com.edgecloud.billing.purchase.PurchaseStore() {
+            @Override
+            public int commit(com.edgecloud.billing.purchase.PurchasePlan plan,
+                              com.edgecloud.billing.idempotency.IdempotentCompletion completion) {
+                return real.commit(plan, completion);
+            }
+
+            @Override
+            public void materialize(List<Instance> instances) {
+                throw new IllegalStateException("injected crash after the commit");
+            }
+
+            @Override
+            public java.util.Optional<com.edgecloud.billing.purchase.Order> findOrder(String orderId) {
+                return real.findOrder(orderId);
+            }
+
+            @Override
+            public List<String> incompleteOrders(String bucket, Instant now, int limit) {
+                return real.incompleteOrders(bucket, now, limit);
+            }
+        };
+        var purchases = new com.edgecloud.billing.purchase.PurchaseService(
+                context.getBean(com.edgecloud.billing.wallet.WalletMovements.class), fixtures.catalog, crashing,
+                context.getBean(com.edgecloud.billing.time.ExpiryCalendar.class),
+                com.edgecloud.billing.money.Money.parse("50.00"), java.time.Clock.fixed(paidAt, java.time.ZoneOffset.UTC));
+        var claim = (com.edgecloud.billing.idempotency.Claim.Acquired) idempotency.claim(account + "#purchase#k", "h",
+                Instant.now());
+        try {
+            purchases.purchase(new com.edgecloud.billing.purchase.PurchaseRequest(account, spec[0], spec[1], 100,
+                            com.edgecloud.billing.lifecycle.BillingMethod.MONTHLY_PACKAGE,
+                            com.edgecloud.billing.time.TermDuration.months(1),
+                            com.edgecloud.billing.purchase.PaymentMethod.BALANCE),
+                    plan -> new com.edgecloud.billing.idempotency.IdempotentCompletion(claim.key(), claim.token(), 201, "{}"));
+        } catch (IllegalStateException expected) {
+            // the function died between the commit and the rest of the instances
+        }
+        int written = fixtures.snapshot(account, spec[0], spec[1]).instances().size();
+        org.junit.jupiter.api.Assertions.assertTrue(written < 100, "the crash left the order short: " + written);
+
+        Map<String, Object> result = run(paidAt.plusSeconds(1));
+        run(paidAt.plusSeconds(2));
+
+        assertEquals(1, result.get("ordersCompleted"));
+        assertEquals(100, fixtures.snapshot(account, spec[0], spec[1]).instances().size());
+        assertEquals(com.edgecloud.billing.money.Money.ZERO, fixtures.account(account).wallet().cash(), "charged once");
+        assertEquals(2, fixtures.ledger(account).size(), "the recharge and the one order charge");
+        assertEquals(0, fixtures.stock(spec[0], spec[1]));
+        for (String bucket : com.edgecloud.billing.instance.Due.buckets(com.edgecloud.billing.instance.Due.Kind.ORDER)) {
+            assertEquals(List.of(), real.incompleteOrders(bucket, paidAt.plusSeconds(3), 100));
+        }
     }
 }

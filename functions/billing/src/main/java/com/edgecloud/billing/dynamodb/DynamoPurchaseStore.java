@@ -5,6 +5,7 @@ import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchasePlan;
@@ -68,11 +69,18 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
-        tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
+        List<Instance> instances = plan.instances();
+        int fits = Math.min(instances.size(), Transaction.MAX_ITEMS - tx.size() - 2);
+        Map<String, AttributeValue> orderItem = new java.util.HashMap<>(OrderItems.order(order));
+        if (fits < instances.size()) {
+            // Not all instances fit: the order is due for completion until materialize wrote the rest.
+            Due mark = Due.of(Due.Kind.ORDER, order.id(), order.paidAt());
+            orderItem.put("dueBucket", Attr.s(mark.bucket()));
+            orderItem.put("dueAt", Attr.instant(mark.at()));
+        }
+        tx.add(put(tables.orders(), orderItem, "orderId"), () -> new IllegalStateException("order exists"));
         tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
                 () -> new IllegalStateException("outbox message exists"));
-        List<Instance> instances = plan.instances();
-        int fits = Math.min(instances.size(), Transaction.MAX_ITEMS - tx.size());
         for (Instance instance : instances.subList(0, fits)) {
             tx.add(TransactWriteItem.builder().put(InstanceItems.newPut(tables.instances(), instance)).build(),
                     () -> new IllegalStateException("instance exists"));
@@ -91,6 +99,19 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 continue;
             }
         }
+        instances.stream().map(Instance::orderId).distinct().forEach(orderId ->
+                dynamo.updateItem(r -> r.tableName(tables.orders()).key(Map.of("orderId", Attr.s(orderId)))
+                        .updateExpression("REMOVE dueBucket, dueAt")
+                        .conditionExpression("attribute_exists(orderId)")));
+    }
+
+    @Override
+    public List<String> incompleteOrders(String bucket, java.time.Instant now, int limit) {
+        return dynamo.query(r -> r.tableName(tables.orders()).indexName(Tables.ORDERS_DUE)
+                        .keyConditionExpression("dueBucket = :b AND dueAt <= :now")
+                        .expressionAttributeValues(Map.of(":b", Attr.s(bucket), ":now", Attr.instant(now)))
+                        .limit(limit))
+                .items().stream().map(item -> item.get("orderId").s()).toList();
     }
 
     @Override

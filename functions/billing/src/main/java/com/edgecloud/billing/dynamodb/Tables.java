@@ -29,6 +29,8 @@ public final class Tables {
     public static final String INSTANCES_BY_ACCOUNT = "ByAccount";
     /** Sparse: only instances with something due (a warning, expiry, release, a bill). */
     public static final String INSTANCES_DUE = "DueIndex";
+    /** Sparse: paid orders whose instances are not all written yet (completed by the expiry sweep). */
+    public static final String ORDERS_DUE = "OrdersDue";
     /** Sparse: an account's UNPAID bills, oldest period end first (arrears, G5). */
     public static final String BILLS_UNPAID_BY_ACCOUNT = "UnpaidByAccount";
     /** The idempotency table's TTL attribute (epoch seconds). */
@@ -42,7 +44,10 @@ public final class Tables {
         all.add(hashOnly(names.accounts(), "accountId").build());
         all.add(hashAndRange(names.wallet(), "accountId", "sk").build());
         all.add(hashAndRange(names.catalog(), "pk", "sk").build());
-        all.add(hashOnly(names.orders(), "orderId").build());
+        all.add(hashOnly(names.orders(), "orderId")
+                .attributeDefinitions(string("orderId"), string("dueBucket"), string("dueAt"))
+                .globalSecondaryIndexes(index(ORDERS_DUE, "dueBucket", "dueAt"))
+                .build());
         all.add(hashOnly(names.instances(), "instanceId")
                 .attributeDefinitions(
                         string("instanceId"), string("accountId"), string("createdKey"),
