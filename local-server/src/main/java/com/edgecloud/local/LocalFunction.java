@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -69,5 +70,12 @@ public record LocalFunction<I, O>(String logicalId, Class<I> eventType,
     public static <I, O> LocalFunction<I, O> handler(String logicalId, Class<I> eventType,
                                                      Function<ApplicationContext, ? extends RequestHandler<I, O>> factory) {
         return new LocalFunction<>(logicalId, eventType, factory);
+    }
+
+    /** A scheduled function: its event is the EventBridge envelope, read as a JSON object (T2). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static LocalFunction<Map<String, Object>, Map<String, Object>> scheduled(String logicalId,
+            Function<ApplicationContext, ? extends RequestHandler<Map<String, Object>, Map<String, Object>>> factory) {
+        return new LocalFunction<>(logicalId, (Class<Map<String, Object>>) (Class) Map.class, factory);
     }
 }

@@ -10,6 +10,8 @@ import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.dispatch.NotificationDispatchHandler;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
+import com.edgecloud.expiry.ExpirySweepHandler;
+import com.edgecloud.usage.UsageBillingHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.json.JsonMapper;
@@ -40,7 +42,9 @@ public class LocalFunctions {
             httpApi("AccountFunction", "com.edgecloud.account"),
             httpApi("AdminFunction", "com.edgecloud.admin"),
             LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new),
-            httpApi("PaymentCallbackFunction", "com.edgecloud.payment"));
+            httpApi("PaymentCallbackFunction", "com.edgecloud.payment"),
+            LocalFunction.scheduled("ExpirySweepFunction", ExpirySweepHandler::new),
+            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

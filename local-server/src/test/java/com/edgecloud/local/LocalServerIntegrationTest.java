@@ -183,6 +183,21 @@ class LocalServerIntegrationTest {
     }
 
     @Test
+    void scheduledFunctionsRunOnTheirSampleEvents_T2() throws Exception {
+        for (String[] function : new String[][] {{"ExpirySweepFunction", "expiry-sweep.json", "2016-02-01T16:00:00Z"},
+                {"UsageBillingFunction", "usage-billing.json", "2016-01-01T08:00:00Z"}}) {
+            String event = Files.readString(Path.of("..", "events", function[1]));
+            HttpResponse<String> response = send("POST", "/_local/invoke/" + function[0], event, null);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode result = json(response);
+            assertEquals("OK", result.get("status").getStringValue(), response.body());
+            assertEquals(function[2], result.get("now").getStringValue(), response.body());
+        }
+        JsonNode rejected = json(send("POST", "/_local/invoke/ExpirySweepFunction", "{\"detail\":{}}", null));
+        assertEquals("REJECTED", rejected.get("status").getStringValue());
+    }
+
+    @Test
     void invokedCatalogFunctionAnswersItsResultFromTheSharedDynamoDb() throws Exception {
         String admin = token("{\"sub\":\"ops-1\",\"roles\":[\"admin\"]}");
         HttpResponse<String> put = send("PUT", "/admin/catalog/nodes/node-local-it",

@@ -3,7 +3,8 @@ package com.edgecloud.http;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
-import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.Wallet;
@@ -31,9 +32,11 @@ import java.util.function.Function;
 public class Views {
 
     private final ExpiryCalendar calendar;
+    private final BillRepository bills;
 
-    public Views(ExpiryCalendar calendar) {
+    public Views(ExpiryCalendar calendar, BillRepository bills) {
         this.calendar = calendar;
+        this.bills = bills;
     }
 
     public String time(Instant instant) {
@@ -60,13 +63,19 @@ public class Views {
                 o.powerStateTo() == null ? null : o.powerStateTo().name());
     }
 
-    /** SPEC §9 GET /account; arrears are the unpaid usage bills (none before usage billing runs). */
+    /** SPEC §9 GET /account; arrears are the sum of the account's unpaid usage bills (G3). */
     public AccountView account(Account a, Instant now) {
         Wallet w = a.wallet();
         Contact c = a.contact();
         return new AccountView(a.accountId(), a.activated(), a.verification().name(), w.cash().toString(),
-                w.couponBalance(now).toString(), w.available(now).toString(), Money.ZERO.toString(),
+                w.couponBalance(now).toString(), w.available(now).toString(), bills.arrears(a.accountId()).toString(),
                 c == null ? null : new ContactView(c.name(), c.phone(), c.email()));
+    }
+
+    /** SPEC §11 usage bill. */
+    public BillView bill(Bill b) {
+        return new BillView(b.id(), b.instanceId(), time(b.periodStart()), time(b.periodEnd()), b.seconds(),
+                b.amount().toString(), b.status().name());
     }
 
     public LedgerEntryView ledgerEntry(LedgerEntry e) {
@@ -99,6 +108,12 @@ public class Views {
 
     public static <T, V> ListView<V> list(Page<T> page, Function<T, V> view) {
         return new ListView<>(page.items().stream().map(view).toList(), page.nextToken());
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BillView(String id, String instanceId, String periodStart, String periodEnd, long seconds,
+                           String amount, String status) {
     }
 
     @Serdeable

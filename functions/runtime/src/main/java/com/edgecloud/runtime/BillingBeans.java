@@ -4,8 +4,16 @@ import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoBillRepository;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
 import com.edgecloud.billing.dynamodb.DynamoInstanceOperationStore;
+import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
+import com.edgecloud.billing.lifecycle.ExpirySweepRun;
+import com.edgecloud.billing.lifecycle.LifecycleStore;
+import com.edgecloud.billing.metering.BillRepository;
+import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.UsageBilling;
+import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
 import com.edgecloud.billing.dynamodb.DynamoOperationRepository;
 import com.edgecloud.billing.dynamodb.DynamoRenewalStore;
@@ -73,6 +81,42 @@ public class BillingBeans {
     @Singleton
     public InstanceRepository instances(DynamoDbClient dynamo, TableNames tables) {
         return new DynamoInstanceRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public BillRepository bills(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoBillRepository(dynamo, tables);
+    }
+
+    @Singleton
+    public LifecycleStore lifecycleStore(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoLifecycleStore(dynamo, tables);
+    }
+
+    @Singleton
+    public UsageMeter usageMeter(ExpiryCalendar calendar) {
+        return new UsageMeter(calendar.zone());
+    }
+
+    /** G2, G3, G4: hourly usage bills through the one money path. */
+    @Singleton
+    public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
+                                     LifecycleStore store, UsageMeter meter) {
+        return new UsageBilling(movements, instances, catalog, store, meter);
+    }
+
+    /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */
+    @Singleton
+    public InstanceDeletion instanceDeletion(WalletMovements movements, InstanceRepository instances,
+                                             CatalogRepository catalog, LifecycleStore store, UsageMeter meter,
+                                             Clock clock) {
+        return new InstanceDeletion(movements, instances, catalog, store, meter, clock);
+    }
+
+    /** E3, E4, E5: warnings, expiry, retention release. */
+    @Singleton
+    public ExpirySweepRun expirySweep(LifecycleStore store, InstanceRepository instances) {
+        return new ExpirySweepRun(store, instances);
     }
 
     @Singleton

@@ -17,6 +17,11 @@ import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
+import com.edgecloud.billing.instance.Due;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.lifecycle.BillingState;
+import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
@@ -33,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * an account's data, to assert that a refused request wrote nothing.
  */
 public final class Fixtures {
+
+    /** T1: the billing zone of the tests (the default). */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     public final DynamoDbClient dynamo = DynamoDbLocal.shared(Tables::createAll).client();
     public final TableNames tables = TableNames.defaults();
@@ -78,6 +86,67 @@ public final class Fixtures {
     /** Writes a spec as an operator would (C2: its stock set as a change from the stock read). */
     public Spec saveSpec(Spec spec) {
         return new SpecChanges(catalog).put(spec);
+    }
+
+    /** An open node with one spec of the given hourly price (monthly 1000.00, yearly 10000.00). */
+    public String[] nodeWithHourlyPrice(String hourlyPrice, int stock) {
+        String nodeId = Ids.next("node");
+        String specId = Ids.next("spec");
+        catalog.saveNode(new Node(nodeId, "Test node", "East China", "Shanghai", 31.2304, 121.4737, NodeStatus.OPEN));
+        saveSpec(new Spec(nodeId, specId, "Standard", HARDWARE,
+                Money.parse("1000.00"), Money.parse("10000.00"), Money.parse(hourlyPrice), stock));
+        return new String[] {nodeId, specId};
+    }
+
+    /** A running pay-by-configuration instance launched at {@code launch}, metered from then (G2). */
+    public Instance payByConfiguration(String accountId, String[] nodeSpec, Instant launch) {
+        String id = Ids.next("i");
+        Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
+                BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
+                launch, Due.nextUsageBill(id, launch, ZONE), launch, 0, 0, 0);
+        instances.create(instance);
+        return instance;
+    }
+
+    /** A running monthly-package instance whose term was bought at {@code termStart}. */
+    public Instance monthly(String accountId, String[] nodeSpec, Instant termStart, Instant expiresAt) {
+        String id = Ids.next("i");
+        Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
+                BillingMethod.MONTHLY_PACKAGE, BillingState.NORMAL, PowerState.RUNNING, termStart, expiresAt, null,
+                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, 0);
+        instances.create(instance);
+        return instance;
+    }
+
+    public Instance instance(String id) {
+        return instances.find(id).orElseThrow();
+    }
+
+    /**
+     * Takes every instance out of the due-time index, so that a sweep replayed at any instant in a
+     * test sees only that test's instances (the DynamoDB Local is shared by a module's tests).
+     */
+    public void clearDue() {
+        dynamo.scanPaginator(ScanRequest.builder().tableName(tables.instances()).consistentRead(true)
+                        .filterExpression("attribute_exists(dueBucket)").build())
+                .items().forEach(item -> dynamo.updateItem(u -> u.tableName(tables.instances())
+                        .key(Map.of("instanceId", item.get("instanceId")))
+                        .updateExpression("REMOVE dueBucket, dueAt")));
+    }
+
+    /** The account's outbox messages (tests may scan). */
+    public List<Map<String, AttributeValue>> outbox(String accountId) {
+        return ofAccount(tables.outbox(), accountId);
+    }
+
+    /** The account's ledger entries (tests may scan). */
+    public List<Map<String, AttributeValue>> ledger(String accountId) {
+        return ofAccount(tables.wallet(), accountId);
+    }
+
+    /** The account's bills (tests may scan). */
+    public List<Map<String, AttributeValue>> bills(String accountId) {
+        return ofAccount(tables.bills(), accountId);
     }
 
     public int stock(String nodeId, String specId) {

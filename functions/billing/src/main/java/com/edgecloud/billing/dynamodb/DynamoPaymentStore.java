@@ -69,7 +69,7 @@ public final class DynamoPaymentStore implements PaymentStore {
                     .build()).build(), () -> new IllegalStateException("outbox message exists"));
         }
         List<Instance> all = s.instances();
-        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, tables, s.order(), all);
+        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, tables, s.order(), all, 0);
         tx.execute(dynamo);
         // As a balance purchase: the rest right after; their ids are in the PAID order, so a replay completes them.
         if (fits < all.size()) {

@@ -5,10 +5,14 @@ import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseStore;
+import com.edgecloud.billing.purchase.OrderStatus;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +72,6 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                 .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
                 .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
-        tx.add(put(tables.orders(), OrderItems.order(order), "orderId"), () -> new IllegalStateException("order exists"));
         if (plan.notification() != null) {
             tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
                     () -> new IllegalStateException("outbox message exists"));
@@ -77,7 +80,15 @@ public final class DynamoPurchaseStore implements PurchaseStore {
             tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
                     () -> new IllegalStateException("payment exists"));
         }
-        int fits = OrderInstances.addFitting(tx, tables, order, plan.instances());
+        int fits = OrderInstances.addFitting(tx, tables, order, plan.instances(), 1);
+        Map<String, AttributeValue> orderItem = new HashMap<>(OrderItems.order(order));
+        if (fits < plan.instances().size()) {
+            // Not all instances fit: the order is due for completion until materialize wrote the rest.
+            Due mark = Due.of(Due.Kind.ORDER, order.id(), order.paidAt());
+            orderItem.put("dueBucket", Attr.s(mark.bucket()));
+            orderItem.put("dueAt", Attr.instant(mark.at()));
+        }
+        tx.add(put(tables.orders(), orderItem, "orderId"), () -> new IllegalStateException("order exists"));
         tx.execute(dynamo);
         return fits;
     }
@@ -85,6 +96,20 @@ public final class DynamoPurchaseStore implements PurchaseStore {
     @Override
     public void materialize(Order order, List<Instance> instances) {
         OrderInstances.writeMissing(dynamo, tables, order, instances);
+        dynamo.updateItem(r -> r.tableName(tables.orders()).key(Map.of("orderId", Attr.s(order.id())))
+                .updateExpression("REMOVE dueBucket, dueAt")
+                .conditionExpression("attribute_exists(orderId) AND #status = :paid")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":paid", Attr.s(OrderStatus.PAID.name()))));
+    }
+
+    @Override
+    public List<String> incompleteOrders(String bucket, Instant now, int limit) {
+        return dynamo.query(r -> r.tableName(tables.orders()).indexName(Tables.ORDERS_DUE)
+                        .keyConditionExpression("dueBucket = :b AND dueAt <= :now")
+                        .expressionAttributeValues(Map.of(":b", Attr.s(bucket), ":now", Attr.instant(now)))
+                        .limit(limit))
+                .items().stream().map(item -> item.get("orderId").s()).toList();
     }
 
     @Override

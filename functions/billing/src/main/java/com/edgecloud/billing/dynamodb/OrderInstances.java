@@ -19,11 +19,11 @@ final class OrderInstances {
     private OrderInstances() {
     }
 
-    /** Adds as many instances (and terms) as fit in {@code tx}; returns how many. */
-    static int addFitting(Transaction tx, TableNames tables, Order order, List<Instance> instances) {
+    /** Adds as many instances (and terms) as fit in {@code tx}, keeping {@code reserved} items free; returns how many. */
+    static int addFitting(Transaction tx, TableNames tables, Order order, List<Instance> instances, int reserved) {
         boolean monthly = order.billingMethod() == BillingMethod.MONTHLY_PACKAGE;
         int itemsPerInstance = monthly ? 2 : 1;
-        int fits = Math.min(instances.size(), (Transaction.MAX_ITEMS - tx.size()) / itemsPerInstance);
+        int fits = Math.min(instances.size(), (Transaction.MAX_ITEMS - reserved - tx.size()) / itemsPerInstance);
         for (Instance instance : instances.subList(0, fits)) {
             tx.add(TransactWriteItem.builder().put(InstanceItems.newPut(tables.instances(), instance)).build(),
                     () -> new IllegalStateException("instance exists"));

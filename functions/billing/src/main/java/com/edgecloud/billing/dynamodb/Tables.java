@@ -36,8 +36,14 @@ public final class Tables {
     public static final String DELIVERIES_RETRY = "RetryIndex";
     /** Sparse: deliveries parked FAILED, by when they failed (GET /admin/deliveries). */
     public static final String DELIVERIES_FAILED = "FailedIndex";
-    /** Sparse: only orders waiting for a third-party payment, by when they are cancelled unpaid (P2). */
+    /**
+     * Sparse: orders with something due: waiting for a third-party payment (bucket PENDING_PAYMENT,
+     * cancelled unpaid at dueAt, P2), or paid with instances not all written yet (ORDER#n, completed by
+     * the expiry sweep).
+     */
     public static final String ORDERS_DUE = "OrdersDue";
+    /** Sparse: an account's UNPAID bills, oldest period end first (arrears, G5). */
+    public static final String BILLS_UNPAID_BY_ACCOUNT = "UnpaidByAccount";
     /** The idempotency table's TTL attribute (epoch seconds). */
     public static final String IDEMPOTENCY_TTL = "expiresAtEpoch";
 
@@ -68,7 +74,10 @@ public final class Tables {
                 .build());
         all.add(hashAndRange(names.terms(), "instanceId", "sk").build());
         all.add(hashAndRange(names.operations(), "instanceId", "sk").build());
-        all.add(hashAndRange(names.bills(), "instanceId", "sk").build());
+        all.add(hashAndRange(names.bills(), "instanceId", "sk")
+                .attributeDefinitions(string("instanceId"), string("sk"), string("unpaidAccountId"), string("unpaidKey"))
+                .globalSecondaryIndexes(index(BILLS_UNPAID_BY_ACCOUNT, "unpaidAccountId", "unpaidKey"))
+                .build());
         all.add(hashOnly(names.payments(), "paymentId").build());
         all.add(hashAndRange(names.messages(), "accountId", "sk")
                 .attributeDefinitions(string("accountId"), string("sk"), string("id"))

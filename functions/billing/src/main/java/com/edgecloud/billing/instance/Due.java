@@ -18,7 +18,8 @@ public record Due(String bucket, Instant at) {
     /** E4: warnings N days before expiry. */
     public static final List<Integer> WARNING_DAYS = List.of(30, 15, 7, 3, 1);
 
-    public enum Kind { EXPIRY, USAGE }
+    /** EXPIRY, USAGE: an instance's; ORDER: a paid order whose instances are not all written yet. */
+    public enum Kind { EXPIRY, USAGE, ORDER }
 
     public static Due of(Kind kind, String instanceId, Instant at) {
         return new Due(kind.name() + "#" + Math.floorMod(instanceId.hashCode(), BUCKETS), at);

@@ -145,6 +145,23 @@ public final class PurchaseService {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * Completes the paid orders left short by a crash after their commit (see {@link PurchaseStore}):
+     * up to 100 per bucket and run; the rest stay due for the next run.
+     */
+    public int completeIncompleteOrders(List<String> buckets, Instant now, java.util.function.BooleanSupplier timeLeft) {
+        int completed = 0;
+        for (String bucket : buckets) {
+            if (!timeLeft.getAsBoolean()) {
+                break;
+            }
+            List<String> due = store.incompleteOrders(bucket, now, 100);
+            due.forEach(this::completeOrder);
+            completed += due.size();
+        }
+        return completed;
+    }
+
     PurchasePlan plan(Account account, PurchaseRequest request, Instant now) {
         WalletPlan wallet = new WalletPlan(account, now).requirePurchaseRights(); // A1
         Node node = catalog.node(request.nodeId()).orElseThrow(() -> BillingException.notFound("node " + request.nodeId()));

@@ -21,4 +21,11 @@ public interface PurchaseStore {
     void materialize(Order order, List<Instance> instances);
 
     Optional<Order> findOrder(String orderId);
+
+    /**
+     * Ids of paid orders whose instances did not all fit the commit's transaction and are not all
+     * written yet (their due mark is set in the commit, cleared once {@link #materialize} wrote the
+     * rest): the expiry sweep completes them, so a crash in between never leaves an order short.
+     */
+    List<String> incompleteOrders(String bucket, java.time.Instant now, int limit);
 }

@@ -74,6 +74,11 @@ class PurchaseServiceIntegrationTest {
             public Optional<Order> findOrder(String orderId) {
                 return store.findOrder(orderId);
             }
+
+            @Override
+            public List<String> incompleteOrders(String bucket, Instant now, int limit) {
+                return store.incompleteOrders(bucket, now, limit);
+            }
         };
         PurchaseService purchases = new PurchaseService(movements, catalog, deactivatedMeanwhile,
                 new ExpiryCalendar(ExpiryCalendar.DEFAULT_ZONE), Money.parse("50.00"), Clock.fixed(NOW, ZoneOffset.UTC));

@@ -1,0 +1,47 @@
+package com.edgecloud.billing.dynamodb;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.metering.BillRepository;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+public final class DynamoBillRepository implements BillRepository {
+
+    private static final List<String> PAGE_KEY = List.of("instanceId", "sk");
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+
+    public DynamoBillRepository(DynamoDbClient dynamo, TableNames tables) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+    }
+
+    @Override
+    public Page<Bill> listByInstance(String instanceId, int limit, String nextToken) {
+        QueryResponse page = dynamo.query(QueryRequest.builder()
+                .tableName(tables.bills())
+                .keyConditionExpression("instanceId = :i")
+                .expressionAttributeValues(Map.of(":i", Attr.s(instanceId)))
+                .consistentRead(true)
+                .limit(PageToken.fetchSize(limit))
+                .exclusiveStartKey(PageToken.decode(nextToken, "instanceId", instanceId, PAGE_KEY))
+                .build());
+        return PageToken.page(page.items(), limit, PAGE_KEY, item -> BillItems.toBill(new Item(item)));
+    }
+
+    @Override
+    public List<Bill> unpaidByAccount(String accountId) {
+        return dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(tables.bills())
+                        .indexName(Tables.BILLS_UNPAID_BY_ACCOUNT)
+                        .keyConditionExpression(BillItems.UNPAID_ACCOUNT + " = :a")
+                        .expressionAttributeValues(Map.of(":a", Attr.s(accountId)))
+                        .build())
+                .items().stream().map(item -> BillItems.toBill(new Item(item))).toList();
+    }
+}

@@ -1,0 +1,20 @@
+package com.edgecloud.billing.metering;
+
+import com.edgecloud.billing.Page;
+import com.edgecloud.billing.money.Money;
+import java.util.List;
+
+/** Usage bills, by instance (GET /instances/{id}/bills) and an account's unpaid ones (arrears, G5). */
+public interface BillRepository {
+
+    /** The instance's bills, oldest period first. */
+    Page<Bill> listByInstance(String instanceId, int limit, String nextToken);
+
+    /** The account's UNPAID bills, oldest period end first (G5 settles them in this order). */
+    List<Bill> unpaidByAccount(String accountId);
+
+    /** SPEC §11 GET /account arrears: the sum of the unpaid bills. */
+    default Money arrears(String accountId) {
+        return Money.sum(unpaidByAccount(accountId).stream().map(Bill::amount).toList());
+    }
+}

@@ -1,0 +1,90 @@
+package com.edgecloud.billing.metering;
+
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.error.BillingException;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.InstanceRepository;
+import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.lifecycle.BillingState;
+import com.edgecloud.billing.lifecycle.InstanceOperation;
+import com.edgecloud.billing.lifecycle.LifecycleChange;
+import com.edgecloud.billing.lifecycle.LifecycleRules;
+import com.edgecloud.billing.lifecycle.LifecycleStore;
+import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.billing.wallet.WalletPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * G6, P4, E2, E5: an owner deletes a pay-by-configuration instance (NORMAL or OVERDUE). A final
+ * bill for the seconds not yet billed (to the second; none while OVERDUE, whose metering is
+ * suspended) is paid like any bill, or stays unpaid as arrears; the server is released and its
+ * stock returned, all in one transaction. No stop or release notification: the owner did it.
+ */
+public final class InstanceDeletion {
+
+    private final WalletMovements movements;
+    private final InstanceRepository instances;
+    private final CatalogRepository catalog;
+    private final LifecycleStore store;
+    private final UsageMeter meter;
+    private final Clock clock;
+
+    public InstanceDeletion(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
+                            LifecycleStore store, UsageMeter meter, Clock clock) {
+        this.movements = movements;
+        this.instances = instances;
+        this.catalog = catalog;
+        this.store = store;
+        this.meter = meter;
+        this.clock = clock;
+    }
+
+    /** The instance as released, and its final bill (null when no second was left to bill). */
+    public record Deleted(Instance instance, Bill finalBill) {
+    }
+
+    /** {@code answer} (may be null) renders the outcome into the idempotent answer stored with it. */
+    public Deleted delete(String accountId, String instanceId, Function<Deleted, IdempotentCompletion> answer) {
+        return movements.move(accountId, () -> BillingException.notFound("instance " + instanceId), account -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instance instance = instances.find(instanceId)
+                    .filter(found -> found.accountId().equals(accountId))
+                    .orElseThrow(() -> BillingException.notFound("instance " + instanceId));
+            LifecycleRules.require(instance.billingMethod(), instance.billingState(), InstanceOperation.DELETE);
+            WalletPlan wallet = new WalletPlan(account, now);
+            Instance after = instance;
+            Bill bill = null;
+            if (instance.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION
+                    && instance.billingState() == BillingState.NORMAL && instance.billedUntil() != null
+                    && now.isAfter(instance.billedUntil())) {
+                Money price = catalog.spec(instance.nodeId(), instance.specId()).map(Spec::hourlyPrice).orElse(Money.ZERO);
+                UsageMeter.Metered m = meter.meter(instance, now, price);
+                boolean pays = !m.amount().isPositive() || wallet.available().isAtLeast(m.amount());
+                if (pays && m.amount().isPositive()) {
+                    wallet.charge(m.amount(), LedgerEntryType.USAGE_BILL, instanceId, null); // G6, A3
+                }
+                bill = new Bill(Bill.idOf(instanceId, m.periodStart()), instanceId, accountId, m.periodStart(),
+                        m.periodEnd(), m.seconds(), m.amount(), pays ? BillStatus.PAID : BillStatus.UNPAID);
+                after = after.withMetering(m.periodEnd(), m.meteredSeconds(), m.billedFen());
+            }
+            after = after.withState(BillingState.RELEASED, after.overdueSince(), now, null)
+                    .withPowerState(PowerState.STOPPED);
+            LifecycleChange change = new LifecycleChange(after, bill == null ? List.of() : List.of(bill), List.of(), true);
+            Deleted deleted = new Deleted(after.next(), bill);
+            IdempotentCompletion completion = answer == null ? null : answer.apply(deleted);
+            return () -> {
+                store.commit(List.of(change), wallet.change(), completion);
+                return deleted;
+            };
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package com.edgecloud.instances;
+
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.http.Caller;
+import com.edgecloud.http.IdempotentRequests;
+import com.edgecloud.http.IdempotentRequests.StoredAnswer;
+import com.edgecloud.http.Views;
+import com.edgecloud.http.Views.BillView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * DELETE /instances/{id} (G6, P4, E2): releases a pay-by-configuration instance with its final
+ * bill. The Idempotency-Key is optional here: given, a repeat answers the first answer.
+ */
+@Controller("/instances")
+public class InstanceDeletionController {
+
+    private final InstanceDeletion deletion;
+    private final IdempotentRequests idempotent;
+    private final Views views;
+    private final JsonMapper json;
+
+    public InstanceDeletionController(InstanceDeletion deletion, IdempotentRequests idempotent, Views views,
+                                      JsonMapper json) {
+        this.deletion = deletion;
+        this.idempotent = idempotent;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Delete("/{id}")
+    public HttpResponse<?> delete(Caller caller, @PathVariable String id,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return IdempotentRequests.json(200, render(deletion.delete(caller.accountId(), id, null)));
+        }
+        String key = IdempotentRequests.requireKey(idempotencyKey);
+        return idempotent.run(caller, "delete-instance", key, "{\"instanceId\":\"" + id.replace("\"", "") + "\"}",
+                stored -> { }, claim -> {
+                    String[] body = new String[1]; // rendered in the plan, stored with the release
+                    deletion.delete(caller.accountId(), id, deleted -> new IdempotentCompletion(claim.key(),
+                            claim.token(), 200, body[0] = render(deleted)));
+                    return new StoredAnswer(200, body[0]);
+                });
+    }
+
+    private String render(InstanceDeletion.Deleted deleted) {
+        Instance i = deleted.instance();
+        Views.InstanceView v = views.instance(i);
+        DeletedView view = new DeletedView(v.id(), v.accountId(), v.nodeId(), v.specId(), v.billingMethod(),
+                v.billingState(), v.powerState(), v.termStartsAt(), v.expiresAt(), v.overdueSince(), v.releaseAt(),
+                v.createdAt(), deleted.finalBill() == null ? null : views.bill(deleted.finalBill()));
+        try {
+            return json.writeValueAsString(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SPEC §11: DELETE answers the instance (RELEASED) and, for pay-by-configuration, finalBill. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DeletedView(String id, String accountId, String nodeId, String specId, String billingMethod,
+                              String billingState, String powerState, String termStartsAt, String expiresAt,
+                              String overdueSince, String releaseAt, String createdAt, BillView finalBill) {
+    }
+}

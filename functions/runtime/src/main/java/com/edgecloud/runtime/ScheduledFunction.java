@@ -1,0 +1,102 @@
+package com.edgecloud.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of a scheduled function (T2): reads the EventBridge envelope, takes its {@code time} as
+ * now and the buckets named in {@code detail} ({@code {"buckets":["USAGE#0"]}}, an object or a
+ * JSON string; default all), runs one domain service until the Lambda's remaining time falls under
+ * a margin, and answers a summary. An event it cannot run is logged and answered
+ * {@code status: REJECTED} without touching anything: retrying it could not help.
+ */
+public abstract class ScheduledFunction implements RequestHandler<Map<String, Object>, Map<String, Object>>,
+        AutoCloseable {
+
+    /** Stop starting new pages when less than this is left of the invocation. */
+    public static final long MARGIN_MILLIS = 20_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledFunction.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    protected final ApplicationContext context;
+
+    protected ScheduledFunction() {
+        this(ApplicationContext.run());
+    }
+
+    protected ScheduledFunction(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Runs over {@code buckets} at {@code now}; returns the summary fields. */
+    protected abstract Map<String, Object> run(List<String> buckets, Instant now, BooleanSupplier timeLeft);
+
+    /** Every bucket of this function's kind, and the prefix a named bucket must have. */
+    protected abstract List<String> allBuckets();
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context lambda) {
+        ScheduledRun scheduled;
+        List<String> buckets;
+        try {
+            scheduled = ScheduledRun.from(event);
+            buckets = buckets(scheduled.detail());
+        } catch (ScheduledRun.InvalidScheduledEvent e) {
+            LOG.warn("{}: scheduled event refused, nothing done: {}", getClass().getSimpleName(), e.getMessage());
+            Map<String, Object> rejected = new LinkedHashMap<>();
+            rejected.put("status", "REJECTED");
+            rejected.put("error", e.getMessage());
+            return rejected;
+        }
+        BooleanSupplier timeLeft = () -> lambda == null || lambda.getRemainingTimeInMillis() > MARGIN_MILLIS;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", "OK");
+        result.put("now", scheduled.now().toString());
+        result.put("buckets", buckets);
+        result.putAll(run(buckets, scheduled.now(), timeLeft));
+        LOG.info("{}: {}", getClass().getSimpleName(), result);
+        return result;
+    }
+
+    private List<String> buckets(Object detail) {
+        Object value = detail;
+        if (value instanceof String text) {
+            if (text.isBlank()) {
+                return allBuckets();
+            }
+            try {
+                value = JSON.readValue(text, Map.class);
+            } catch (JsonProcessingException e) {
+                throw new ScheduledRun.InvalidScheduledEvent("'detail' is neither an object nor a JSON object string");
+            }
+        }
+        if (!(value instanceof Map<?, ?> map) || map.get("buckets") == null) {
+            return allBuckets();
+        }
+        if (!(map.get("buckets") instanceof List<?> named) || named.isEmpty()) {
+            throw new ScheduledRun.InvalidScheduledEvent("'detail.buckets' must be a non-empty list of " + allBuckets());
+        }
+        for (Object bucket : named) {
+            if (!allBuckets().contains(bucket)) {
+                throw new ScheduledRun.InvalidScheduledEvent("unknown bucket " + bucket + "; known: " + allBuckets());
+            }
+        }
+        return named.stream().map(String.class::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
