@@ -81,9 +81,11 @@ public class MessagesController {
     public MessageListView list(Caller caller, @Nullable @QueryValue String limit,
                                 @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
+        // The count first: a message written meanwhile then shows in the page without being counted,
+        // never counted without being in the page.
+        long unread = messages.unreadCount(caller.accountId());
         Page<InSiteMessage> found = messages.list(caller.accountId(), page.limit(), page.nextToken());
-        return new MessageListView(found.items().stream().map(this::message).toList(), found.nextToken(),
-                messages.unreadCount(caller.accountId()));
+        return new MessageListView(found.items().stream().map(this::message).toList(), found.nextToken(), unread);
     }
 
     @Post(value = "/messages/{id}/read", consumes = ANY)

@@ -2,6 +2,7 @@ package com.edgecloud.expiry;
 
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
+import com.edgecloud.billing.payment.OrderCancellations;
 import com.edgecloud.billing.purchase.PurchaseService;
 import com.edgecloud.runtime.ScheduledFunction;
 import io.micronaut.context.ApplicationContext;
@@ -14,7 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Lambda entry point of ExpirySweepFunction (every 5 minutes, EventBridge rule): E4 warnings,
  * E3 expiry and the release at the end of retention (E5 notifications), read from the EXPIRY
- * buckets of the due-time index only; and the paid orders a crash left short ({@code ORDER#n}).
+ * buckets of the due-time index only; the paid orders a crash left short ({@code ORDER#n}); and the
+ * third-party orders unpaid after 30 minutes, cancelled with their stock returned (P2).
  */
 public class ExpirySweepHandler extends ScheduledFunction {
 
@@ -33,17 +35,20 @@ public class ExpirySweepHandler extends ScheduledFunction {
         List<String> orderBuckets = buckets.stream().filter(b -> b.startsWith(Due.Kind.ORDER.name())).toList();
         ExpirySweepRun.Result run = context.getBean(ExpirySweepRun.class).run(instanceBuckets, now, timeLeft);
         int orders = context.getBean(PurchaseService.class).completeIncompleteOrders(orderBuckets, now, timeLeft);
+        int cancelled = buckets.contains(OrderCancellations.BUCKET) && timeLeft.getAsBoolean()
+                ? context.getBean(OrderCancellations.class).cancelAllDue(now, timeLeft) : 0; // P2: unpaid 30 minutes
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("read", run.read());
         result.put("changed", run.changed());
         result.put("ordersCompleted", orders);
+        result.put("ordersCancelled", cancelled);
         result.put("stoppedEarly", run.stoppedEarly() || !timeLeft.getAsBoolean());
         return result;
     }
 
     @Override
     protected List<String> allBuckets() {
-        return java.util.stream.Stream.concat(ExpirySweepRun.allBuckets().stream(),
-                Due.buckets(Due.Kind.ORDER).stream()).toList();
+        return java.util.stream.Stream.of(ExpirySweepRun.allBuckets(), Due.buckets(Due.Kind.ORDER),
+                List.of(OrderCancellations.BUCKET)).flatMap(List::stream).toList();
     }
 }

@@ -298,4 +298,33 @@ class ExpirySweepHandlerIntegrationTest {
             assertEquals(List.of(), real.incompleteOrders(bucket, paidAt.plusSeconds(3), 100));
         }
     }
+
+    @Test
+    void aThirdPartyOrderUnpaidForThirtyMinutesIsCancelledWithItsStockBack_P2() {
+        String account = fixtures.verifiedAccount();
+        String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
+        Instant placed = Instant.parse("2026-07-01T02:00:00Z");
+        context.getBean(com.edgecloud.runtime.SettableClock.class).set(placed);
+        var idempotency = context.getBean(com.edgecloud.billing.dynamodb.DynamoIdempotencyStore.class);
+        var claim = (com.edgecloud.billing.idempotency.Claim.Acquired) idempotency.claim(account + "#purchase#tp", "h",
+                Instant.now());
+        String orderId = context.getBean(com.edgecloud.billing.purchase.PurchaseService.class).purchase(
+                new com.edgecloud.billing.purchase.PurchaseRequest(account, spec[0], spec[1], 1,
+                        com.edgecloud.billing.lifecycle.BillingMethod.MONTHLY_PACKAGE,
+                        com.edgecloud.billing.time.TermDuration.months(1),
+                        com.edgecloud.billing.purchase.PaymentMethod.THIRD_PARTY),
+                plan -> new com.edgecloud.billing.idempotency.IdempotentCompletion(claim.key(), claim.token(), 202, "{}"))
+                .plan().order().id();
+        context.getBean(com.edgecloud.runtime.SettableClock.class).reset();
+        assertEquals(4, fixtures.stock(spec[0], spec[1]), "held for the payment");
+
+        assertEquals(0, run(placed.plusSeconds(30 * 60 - 1)).get("ordersCancelled"));
+        assertEquals(4, fixtures.stock(spec[0], spec[1]));
+        assertEquals(1, run(placed.plusSeconds(30 * 60)).get("ordersCancelled"));
+        assertEquals(0, run(placed.plusSeconds(30 * 60 + 1)).get("ordersCancelled"), "cancelled once");
+
+        assertEquals(5, fixtures.stock(spec[0], spec[1]));
+        var order = context.getBean(com.edgecloud.billing.purchase.PurchaseService.class).findOrder(orderId).orElseThrow();
+        assertEquals(com.edgecloud.billing.purchase.OrderStatus.CANCELLED, order.status());
+    }
 }

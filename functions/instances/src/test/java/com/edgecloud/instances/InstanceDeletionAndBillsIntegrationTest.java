@@ -75,6 +75,15 @@ class InstanceDeletionAndBillsIntegrationTest {
         assertEquals(1, bills.get("items").size());
         HandlerApi.assertNullField(bills, "nextToken");
         assertEquals(instance.id(), bills.get("items").values().iterator().next().get("instanceId").getStringValue());
+
+        JsonNode history = api.ok(api.call(SAMPLE, "GET", "/instances/" + instance.id() + "/operations", null, account,
+                "[user]", Map.of()), 200).get("items");
+        assertEquals(1, history.size(), "the delete is in the operation history (SPEC §11)");
+        JsonNode deleted = history.values().iterator().next();
+        assertEquals("DELETE", deleted.get("operation").getStringValue());
+        assertEquals(account, deleted.get("by").getStringValue());
+        assertEquals("RUNNING", deleted.get("powerStateFrom").getStringValue());
+        assertEquals("STOPPED", deleted.get("powerStateTo").getStringValue());
     }
 
     @Test

@@ -7,9 +7,11 @@ import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoBillRepository;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
 import com.edgecloud.billing.dynamodb.DynamoInstanceOperationStore;
+import com.edgecloud.billing.dynamodb.DynamoArrearsStore;
 import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
+import com.edgecloud.billing.metering.ArrearsSettlement;
 import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.metering.InstanceDeletion;
 import com.edgecloud.billing.metering.UsageBilling;
@@ -139,13 +141,12 @@ public class BillingBeans {
         return PaymentProvider.RECORD_ONLY;
     }
 
-    /**
-     * The extension point after a payment's credit: G5's arrears settlement replaces this bean
-     * ({@code @Replaces(AfterRecharge.class)} on its own bean); until then, nothing to do.
-     */
+    /** G5: right after a payment's credit, in the same callback request, unpaid bills are settled. */
     @Singleton
-    public AfterRecharge afterRecharge() {
-        return AfterRecharge.NOTHING;
+    public AfterRecharge afterRecharge(WalletMovements movements, BillRepository bills, InstanceRepository instances,
+                                       DynamoDbClient dynamo, TableNames tables, ExpiryCalendar calendar, Clock clock) {
+        return new ArrearsSettlement(movements, bills, instances, new DynamoArrearsStore(dynamo, tables),
+                calendar.zone(), clock);
     }
 
     @Singleton

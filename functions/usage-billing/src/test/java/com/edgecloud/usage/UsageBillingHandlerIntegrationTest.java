@@ -249,11 +249,12 @@ class UsageBillingHandlerIntegrationTest {
 
             @Override
             public void commit(List<LifecycleChange> changes, WalletChange wallet,
-                               com.edgecloud.billing.idempotency.IdempotentCompletion answer) {
+                               com.edgecloud.billing.idempotency.IdempotentCompletion answer,
+                               com.edgecloud.billing.instance.OperationRecord operation) {
                 if (commits.incrementAndGet() == 2) {
                     throw new IllegalStateException("injected crash after the first transaction");
                 }
-                real.commit(changes, wallet, answer);
+                real.commit(changes, wallet, answer, operation);
             }
         };
         UsageBilling failing = new UsageBilling(context.getBean(WalletMovements.class),

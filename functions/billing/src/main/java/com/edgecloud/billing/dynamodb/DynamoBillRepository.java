@@ -3,9 +3,12 @@ package com.edgecloud.billing.dynamodb;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillRepository;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -43,5 +46,12 @@ public final class DynamoBillRepository implements BillRepository {
                         .expressionAttributeValues(Map.of(":a", Attr.s(accountId)))
                         .build())
                 .items().stream().map(item -> BillItems.toBill(new Item(item))).toList();
+    }
+
+    @Override
+    public Optional<Bill> find(String instanceId, Instant periodStart) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tables.bills()).consistentRead(true)
+                .key(Map.of("instanceId", Attr.s(instanceId), "sk", Attr.instant(periodStart)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(BillItems.toBill(new Item(item)));
     }
 }

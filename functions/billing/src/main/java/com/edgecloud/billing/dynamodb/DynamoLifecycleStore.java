@@ -4,6 +4,7 @@ import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.Bill;
@@ -54,10 +55,14 @@ public final class DynamoLifecycleStore implements LifecycleStore {
     }
 
     @Override
-    public void commit(List<LifecycleChange> changes, WalletChange walletChange, IdempotentCompletion answer) {
+    public void commit(List<LifecycleChange> changes, WalletChange walletChange, IdempotentCompletion answer,
+                       OperationRecord operation) {
         Transaction tx = new Transaction();
         if (answer != null) {
             idempotency.completeWithin(tx, answer);
+        }
+        if (operation != null) {
+            OperationWrites.add(tx, tables, operation, changes.get(0).after());
         }
         if (walletChange != null) {
             wallet.add(tx, walletChange);

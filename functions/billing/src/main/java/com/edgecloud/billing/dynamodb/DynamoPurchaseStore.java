@@ -95,6 +95,9 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     @Override
     public void materialize(Order order, List<Instance> instances) {
+        if (instances.isEmpty()) {
+            return; // all written in the commit: no due mark to clear
+        }
         OrderInstances.writeMissing(dynamo, tables, order, instances);
         dynamo.updateItem(r -> r.tableName(tables.orders()).key(Map.of("orderId", Attr.s(order.id())))
                 .updateExpression("REMOVE dueBucket, dueAt")

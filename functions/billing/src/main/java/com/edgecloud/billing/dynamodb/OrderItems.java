@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class OrderItems {
 
     /** The one partition of OrdersDue: unpaid orders are few and short-lived. */
-    static final String PENDING_PAYMENT_BUCKET = "PENDING_PAYMENT";
+    static final String PENDING_PAYMENT_BUCKET = OrderCancellations.BUCKET;
 
     private OrderItems() {
     }

@@ -2,6 +2,7 @@ package com.edgecloud.billing.lifecycle;
 
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.wallet.WalletChange;
 import java.time.Instant;
@@ -19,9 +20,13 @@ public interface LifecycleStore {
      * moved since read, and nothing is written.
      */
     default void commit(List<LifecycleChange> changes, WalletChange wallet) {
-        commit(changes, wallet, null);
+        commit(changes, wallet, null, null);
     }
 
-    /** The same, storing {@code answer} (if given) in the same transaction: an owner's request (SPEC §9). */
-    void commit(List<LifecycleChange> changes, WalletChange wallet, IdempotentCompletion answer);
+    /**
+     * The same for an owner's request: its {@code answer} (if given, SPEC §9) and the record of the
+     * operation (if given, written with the first change's instance) in the same transaction.
+     */
+    void commit(List<LifecycleChange> changes, WalletChange wallet, IdempotentCompletion answer,
+                OperationRecord operation);
 }

@@ -14,4 +14,9 @@ public record Bill(String id, String instanceId, String accountId, Instant perio
     public static String idOf(String instanceId, Instant periodStart) {
         return "bill-" + instanceId + "-" + periodStart.getEpochSecond();
     }
+
+    /** G5: this bill settled. */
+    public Bill paid() {
+        return new Bill(id, instanceId, accountId, periodStart, periodEnd, seconds, amount, BillStatus.PAID);
+    }
 }

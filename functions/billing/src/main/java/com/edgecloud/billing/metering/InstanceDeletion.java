@@ -6,6 +6,7 @@ import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceRepository;
+import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.InstanceOperation;
@@ -81,8 +82,9 @@ public final class InstanceDeletion {
             LifecycleChange change = new LifecycleChange(after, bill == null ? List.of() : List.of(bill), List.of(), true);
             Deleted deleted = new Deleted(after.next(), bill);
             IdempotentCompletion completion = answer == null ? null : answer.apply(deleted);
+            OperationRecord operation = OperationRecord.of(InstanceOperation.DELETE, instance, after, accountId, now);
             return () -> {
-                store.commit(List.of(change), wallet.change(), completion);
+                store.commit(List.of(change), wallet.change(), completion, operation);
                 return deleted;
             };
         });

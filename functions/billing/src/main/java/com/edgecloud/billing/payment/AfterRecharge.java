@@ -10,7 +10,7 @@ package com.edgecloud.billing.payment;
 @FunctionalInterface
 public interface AfterRecharge {
 
-    /** Until usage bills exist there is nothing to settle. */
+    /** Nothing after the credit: for tests of payments alone. */
     AfterRecharge NOTHING = (accountId, payment) -> {
     };
 

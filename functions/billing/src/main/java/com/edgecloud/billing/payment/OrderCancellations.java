@@ -13,6 +13,10 @@ public final class OrderCancellations {
 
     /** P2 [ours]: how long a third-party order waits for its payment. */
     public static final Duration PAYMENT_WINDOW = Duration.ofMinutes(30);
+    /** The due-index bucket of orders waiting for their payment, as a sweep's event may name it. */
+    public static final String BUCKET = "PENDING_PAYMENT";
+    /** Orders cancelled per query. */
+    static final int PAGE = 100;
 
     private final PaymentStore store;
 
@@ -24,6 +28,17 @@ public final class OrderCancellations {
      * Cancels up to {@code limit} orders whose payment window ended by {@code now}; safe to re-run
      * (an order paid or cancelled meanwhile is left as it is). Returns how many it cancelled.
      */
+    /** Cancels every order whose window ended by {@code now}, page by page while time is left. */
+    public int cancelAllDue(Instant now, java.util.function.BooleanSupplier timeLeft) {
+        int total = 0;
+        int cancelled;
+        do {
+            cancelled = cancelDue(now, PAGE);
+            total += cancelled;
+        } while (cancelled == PAGE && timeLeft.getAsBoolean());
+        return total;
+    }
+
     public int cancelDue(Instant now, int limit) {
         int cancelled = 0;
         for (Order order : store.unpaidDue(now, limit)) {
