@@ -124,9 +124,17 @@ public final class ColdStartBenchmark {
                     continue;
                 }
                 String classpath = functionClasspath(root, fn, extras, work);
+                // Runs interleave the variants (run 1 of each, then run 2 of each...): a machine whose load
+                // drifts during the benchmark weighs on every variant alike.
+                Map<String, List<String>> jvmArgsByVariant = new LinkedHashMap<>();
+                Map<String, String> handlers = new LinkedHashMap<>();
                 Map<String, List<double[]>> byVariant = new LinkedHashMap<>();
                 for (String variant : variants) {
-                    String handler = variant.equals("bare") ? fn.bareHandler() : fn.frameworkHandler();
+                    String handler = switch (variant) {
+                        case "bare" -> fn.bareHandler();
+                        case "untuned" -> ColdStartProbe.UNTUNED + fn.frameworkHandler();
+                        default -> fn.frameworkHandler();
+                    };
                     List<String> jvmArgs = new ArrayList<>(probeJvmArgs);
                     if (cds) {
                         Path archive = work.resolve(fn.name() + "-" + variant + ".jsa").toAbsolutePath();
@@ -136,15 +144,21 @@ public final class ColdStartBenchmark {
                         probe(java, classpath, dump, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
                         jvmArgs.add("-XX:SharedArchiveFile=" + archive);
                     }
-                    List<double[]> measured = new ArrayList<>();
-                    for (int i = 0; i < warmup + runs; i++) {
-                        double[] r = probe(java, classpath, jvmArgs, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
+                    handlers.put(variant, handler);
+                    jvmArgsByVariant.put(variant, jvmArgs);
+                    byVariant.put(variant, new ArrayList<>());
+                }
+                for (int i = 0; i < warmup + runs; i++) {
+                    for (String variant : variants) {
+                        double[] r = probe(java, classpath, jvmArgsByVariant.get(variant), endpoint, handlers.get(variant),
+                                events.resolve(fn.eventFile()), fn.eventClass().getName());
                         if (i >= warmup) {
-                            measured.add(r);
+                            byVariant.get(variant).add(r);
                         }
                     }
-                    byVariant.put(variant, measured);
-                    System.out.printf("   %s %s: %s%n", fn.name(), variant, measured.stream()
+                }
+                for (String variant : variants) {
+                    System.out.printf("   %s %s: %s%n", fn.name(), variant, byVariant.get(variant).stream()
                             .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")));
                 }
                 results.put(fn.name(), byVariant);

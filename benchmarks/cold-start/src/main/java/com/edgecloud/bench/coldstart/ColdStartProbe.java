@@ -25,13 +25,15 @@ import java.util.UUID;
  * load the handler class and construct it (init), then read the event, handle it and write the
  * answer (first invocation). Prints one line {@code COLDSTART {...}} that
  * {@link ColdStartBenchmark} reads.
- * <p>Args: handler class, event file, event class. JMX is only touched after the answer, so
+ * <p>Args: handler class ({@code untuned:} first: see {@link UntunedFramework}), event file, event class. JMX is only touched after the answer, so
  * its own classes (a constant few hundred, see the "baseline" row) count in "classes loaded"
  * but not in any time.
  */
 public final class ColdStartProbe {
 
     public static final String MARKER = "COLDSTART ";
+    /** Prefix of the handler argument: construct it on micronaut-function-aws's default context. */
+    public static final String UNTUNED = "untuned:";
 
     private ColdStartProbe() {
     }
@@ -44,8 +46,17 @@ public final class ColdStartProbe {
         ClassLoader loader = ColdStartProbe.class.getClassLoader();
 
         long constructionStart = System.nanoTime();
-        Object handler = "baseline".equals(handlerClass) ? null
-                : Class.forName(handlerClass, true, loader).getConstructor().newInstance();
+        Object handler;
+        if ("baseline".equals(handlerClass)) {
+            handler = null;
+        } else if (handlerClass.startsWith(UNTUNED)) {
+            Method construct = Class.forName(ColdStartProbe.class.getPackageName() + ".UntunedFramework", true, loader)
+                    .getDeclaredMethod("construct", String.class);
+            construct.setAccessible(true);
+            handler = construct.invoke(null, handlerClass.substring(UNTUNED.length()));
+        } else {
+            handler = Class.forName(handlerClass, true, loader).getConstructor().newInstance();
+        }
         long constructed = System.nanoTime();
 
         int status = 0;
