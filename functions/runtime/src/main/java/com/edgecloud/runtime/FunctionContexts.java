@@ -4,18 +4,11 @@ import io.micronaut.context.ApplicationContextBuilder;
 import java.util.Map;
 
 /**
- * How a function's handler builds its own context in AWS (tests and the local server build theirs).
- * Cold start: benchmarks/README.md, "Cold start".
- * <ul>
- * <li>Environments are named, not deduced: the Lambda builder already sets {@code function} and
- * {@code lambda}; deduction would only probe the machine for more.</li>
- * <li>No bootstrap context: nothing here reads {@code bootstrap.*}.</li>
- * <li>Singletons are created eagerly only when the context will be snapshotted (SnapStart:
- * they, and the priming, land in the snapshot). On an ordinary cold start a bean is created
- * when a request first needs it, and the beans no request needs are never created.</li>
- * <li>Only then are CRaC resources registered: the priming ({@code SnapStartPriming}) that runs
- * before the snapshot is taken.</li>
- * </ul>
+ * How a function's handler builds its own context in AWS (tests and the local server build theirs):
+ * as micronaut-function-aws does (eager singletons, environments {@code function} and
+ * {@code lambda}), plus the CRaC resources, among them the SnapStart priming, only when Lambda
+ * initialises the function for a snapshot. Lazy singletons and switching off environment
+ * deduction were measured and changed nothing (benchmarks/README.md, "Cold start", step (b)).
  */
 public final class FunctionContexts {
 
@@ -30,14 +23,7 @@ public final class FunctionContexts {
 
     public static ApplicationContextBuilder tune(ApplicationContextBuilder builder) {
         boolean snapshot = isSnapStart(System.getenv());
-        return builder
-                .deduceEnvironment(false)
-                .deduceCloudEnvironment(false)
-                .bootstrapEnvironment(false)
-                .eagerInitSingletons(snapshot)
-                .eagerInitConfiguration(snapshot)
-                // micronaut-crac registers its resources only for a snapshot; otherwise it is left out of the start
-                .properties(Map.of(SNAPSHOT, snapshot, "crac.enabled", snapshot));
+        return builder.properties(Map.of(SNAPSHOT, snapshot, "crac.enabled", snapshot));
     }
 
     public static boolean isSnapStart(Map<String, String> env) {
