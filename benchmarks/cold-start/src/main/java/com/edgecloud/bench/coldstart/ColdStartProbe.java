@@ -69,10 +69,12 @@ public final class ColdStartProbe {
             }
             freshIdempotencyKey(event);
             Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
-            answerBytes = out.size();
-            status = statusOf(response);
+            if (response != null) { // a scheduled or stream handler may answer nothing
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
+                answerBytes = out.size();
+            }
+            status = response == null ? 200 : statusOf(response);
         }
         long answered = System.nanoTime();
         long answeredAtMillis = System.currentTimeMillis();
