@@ -1,10 +1,10 @@
 package com.edgecloud.account;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.edgecloud.http.HttpFunction;
 
 /** Lambda entry point of AccountFunction: API Gateway HTTP API, payload format 2.0. */
-public class AccountHandler extends APIGatewayV2HTTPEventFunction {
+public class AccountHandler extends HttpFunction {
 
     public AccountHandler() {
         super();

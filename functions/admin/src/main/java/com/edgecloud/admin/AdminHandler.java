@@ -1,10 +1,10 @@
 package com.edgecloud.admin;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.edgecloud.http.HttpFunction;
 
 /** Lambda entry point of AdminFunction: API Gateway HTTP API, payload format 2.0. */
-public class AdminHandler extends APIGatewayV2HTTPEventFunction {
+public class AdminHandler extends HttpFunction {
 
     public AdminHandler() {
         super();

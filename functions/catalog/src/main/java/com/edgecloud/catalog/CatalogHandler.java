@@ -1,10 +1,10 @@
 package com.edgecloud.catalog;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.edgecloud.http.HttpFunction;
 
 /** Lambda entry point of CatalogFunction: API Gateway HTTP API, payload format 2.0. */
-public class CatalogHandler extends APIGatewayV2HTTPEventFunction {
+public class CatalogHandler extends HttpFunction {
 
     public CatalogHandler() {
         super();

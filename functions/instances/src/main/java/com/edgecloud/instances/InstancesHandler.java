@@ -1,10 +1,10 @@
 package com.edgecloud.instances;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.edgecloud.http.HttpFunction;
 
 /** Lambda entry point of InstancesFunction: API Gateway HTTP API, payload format 2.0. */
-public class InstancesHandler extends APIGatewayV2HTTPEventFunction {
+public class InstancesHandler extends HttpFunction {
 
     public InstancesHandler() {
         super();

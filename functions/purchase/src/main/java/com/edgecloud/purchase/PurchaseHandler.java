@@ -1,10 +1,10 @@
 package com.edgecloud.purchase;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.edgecloud.http.HttpFunction;
 
 /** Lambda entry point of PurchaseFunction: API Gateway HTTP API, payload format 2.0. */
-public class PurchaseHandler extends APIGatewayV2HTTPEventFunction {
+public class PurchaseHandler extends HttpFunction {
 
     public PurchaseHandler() {
         super();

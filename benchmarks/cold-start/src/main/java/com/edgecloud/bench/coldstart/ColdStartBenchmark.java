@@ -1,0 +1,382 @@
+package com.edgecloud.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.edgecloud.bench.coldstart.bare.BareAccountHandler;
+import com.edgecloud.bench.coldstart.bare.BareAdminHandler;
+import com.edgecloud.bench.coldstart.bare.BareCatalogHandler;
+import com.edgecloud.bench.coldstart.bare.BareInstancesHandler;
+import com.edgecloud.bench.coldstart.bare.BarePurchaseHandler;
+import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
+import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
+import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.billing.dynamodb.Tables;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.wallet.RetryPolicy;
+import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.dynamodblocal.DynamoDbLocal;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Cold start of every function, framework against bare: for each function and variant, N fresh
+ * JVMs ({@link ColdStartProbe}) that construct the handler against one DynamoDB Local started
+ * here and serve one sample event from {@code events/}. Prints min/median/max of JVM start to
+ * response, construction, first request and classes loaded, and framework/bare of the medians.
+ * A main, never a test; command and figures in benchmarks/README.md ("Cold start").
+ */
+public final class ColdStartBenchmark {
+
+    /** A function under measurement: one line each. */
+    record Fn(String name, String module, String frameworkHandler, String bareHandler, String eventFile, Class<?> eventClass) {
+    }
+
+    static final List<Fn> FUNCTIONS = List.of(
+            new Fn("CatalogFunction", "functions/catalog", "com.edgecloud.catalog.CatalogHandler", BareCatalogHandler.class.getName(), "catalog-list-nodes.json", APIGatewayV2HTTPEvent.class),
+            new Fn("PurchaseFunction", "functions/purchase", "com.edgecloud.purchase.PurchaseHandler", BarePurchaseHandler.class.getName(), "purchase-monthly.json", APIGatewayV2HTTPEvent.class),
+            new Fn("InstancesFunction", "functions/instances", "com.edgecloud.instances.InstancesHandler", BareInstancesHandler.class.getName(), "instances-list.json", APIGatewayV2HTTPEvent.class),
+            new Fn("AccountFunction", "functions/account", "com.edgecloud.account.AccountHandler", BareAccountHandler.class.getName(), "account-get.json", APIGatewayV2HTTPEvent.class),
+            new Fn("AdminFunction", "functions/admin", "com.edgecloud.admin.AdminHandler", BareAdminHandler.class.getName(), "admin-put-account.json", APIGatewayV2HTTPEvent.class));
+
+    private static final String[] MEASURES = {"jvmToResponseMs", "constructionMs", "firstRequestMs", "classes"};
+    private static final String[] LABELS = {"JVM start to response (ms)", "construction (ms)", "first request (ms)", "classes loaded"};
+    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?[0-9.]+)");
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = 2;
+        try {
+            run();
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            // DynamoDB Local leaves a non-daemon thread behind (see the PurchaseBenchmark notes).
+            System.exit(status);
+        }
+    }
+
+    private static void run() throws Exception {
+        int runs = Integer.getInteger("bench.runs", 5);
+        int warmup = Integer.getInteger("bench.warmup", 1);
+        String only = System.getProperty("bench.functions", "all");
+        List<String> variants = Arrays.asList(System.getProperty("bench.variants", "framework,bare").split(","));
+        List<String> probeJvmArgs = splitArgs(System.getProperty("bench.probeJvmArgs", ""));
+        boolean cds = Boolean.getBoolean("bench.cds");
+        Path events = eventsFolder();
+        Path work = Files.createDirectories(Path.of(System.getProperty("bench.workDir", "target/cold-start")));
+        Path root = events.getParent();
+        List<String> extras = probeExtras(work);
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+        System.out.printf("== ColdStartBenchmark %s | java %s (%s) | availableProcessors=%d%n", ZonedDateTime.now(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("   runs=%d warmup=%d variants=%s probeJvmArgs=%s cds=%s%n", runs, warmup, variants, probeJvmArgs, cds);
+
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start(0, Tables::createAll)) {
+            seed(dynamo);
+            String endpoint = dynamo.endpoint().toString();
+            System.setProperty("dynamodb.endpoint", endpoint);
+            // An instance to list, and a check that the bare purchase works, before anything is timed.
+            Object seeded = new BarePurchaseHandler().handleRequest(
+                    ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, ColdStartBenchmark.class.getClassLoader())
+                            .fromJson(Files.newInputStream(events.resolve("purchase-monthly.json"))), new ColdStartProbe.ProbeContext());
+            System.out.println("   seeded: DynamoDB Local at " + endpoint + ", acct-demo, node-sh-1/cps-std-1, one instance ("
+                    + ((com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) seeded).getStatusCode() + ")");
+
+            Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
+            List<double[]> baseline = new ArrayList<>();
+            for (int i = 0; i < warmup + runs; i++) {
+                double[] r = probe(java, String.join(File.pathSeparator, extras), probeJvmArgs, endpoint, "baseline", events.resolve("account-get.json"), "java.lang.Object");
+                if (i >= warmup) {
+                    baseline.add(r);
+                }
+            }
+            for (Fn fn : FUNCTIONS) {
+                if (!"all".equals(only) && !Arrays.asList(only.split(",")).contains(fn.name())) {
+                    continue;
+                }
+                String classpath = functionClasspath(root, fn, extras, work);
+                // Runs interleave the variants (run 1 of each, then run 2 of each...): a machine whose load
+                // drifts during the benchmark weighs on every variant alike.
+                Map<String, List<String>> jvmArgsByVariant = new LinkedHashMap<>();
+                Map<String, String> handlers = new LinkedHashMap<>();
+                Map<String, List<double[]>> byVariant = new LinkedHashMap<>();
+                for (String variant : variants) {
+                    String handler = switch (variant) {
+                        case "bare" -> fn.bareHandler();
+                        case "untuned" -> ColdStartProbe.UNTUNED + fn.frameworkHandler();
+                        default -> fn.frameworkHandler();
+                    };
+                    List<String> jvmArgs = new ArrayList<>(probeJvmArgs);
+                    if (cds) {
+                        Path archive = work.resolve(fn.name() + "-" + variant + ".jsa").toAbsolutePath();
+                        Files.deleteIfExists(archive);
+                        List<String> dump = new ArrayList<>(probeJvmArgs);
+                        dump.add("-XX:ArchiveClassesAtExit=" + archive);
+                        probe(java, classpath, dump, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
+                        jvmArgs.add("-XX:SharedArchiveFile=" + archive);
+                    }
+                    handlers.put(variant, handler);
+                    jvmArgsByVariant.put(variant, jvmArgs);
+                    byVariant.put(variant, new ArrayList<>());
+                }
+                for (int i = 0; i < warmup + runs; i++) {
+                    for (String variant : variants) {
+                        double[] r = probe(java, classpath, jvmArgsByVariant.get(variant), endpoint, handlers.get(variant),
+                                events.resolve(fn.eventFile()), fn.eventClass().getName());
+                        if (i >= warmup) {
+                            byVariant.get(variant).add(r);
+                        }
+                    }
+                }
+                for (String variant : variants) {
+                    System.out.printf("   %s %s: %s%n", fn.name(), variant, byVariant.get(variant).stream()
+                            .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")));
+                }
+                results.put(fn.name(), byVariant);
+            }
+            report(results, baseline, variants, runs);
+        }
+    }
+
+    private static double[] probe(String java, String classpath, List<String> jvmArgs, String endpoint,
+                                  String handler, Path event, String eventClass) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(ColdStartProbe.class.getName());
+        command.add(handler);
+        command.add(event.toString());
+        command.add(eventClass);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DYNAMODB_ENDPOINT", endpoint); // as `sam local invoke --env-vars` would
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("probe did not end: " + command);
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        String line = text.lines().filter(l -> l.startsWith(ColdStartProbe.MARKER)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result from " + handler + ":\n" + text));
+        Map<String, Double> values = new LinkedHashMap<>();
+        Matcher m = NUMBER.matcher(line);
+        while (m.find()) {
+            values.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        int status = values.get("status").intValue();
+        if (!"baseline".equals(handler) && (status < 200 || status > 299)) {
+            throw new IllegalStateException(handler + " answered " + status + ":\n" + text);
+        }
+        double[] r = new double[MEASURES.length];
+        for (int i = 0; i < MEASURES.length; i++) {
+            r[i] = values.get(MEASURES[i]);
+        }
+        return r;
+    }
+
+    private static void report(Map<String, Map<String, List<double[]>>> results, List<double[]> baseline,
+                               List<String> variants, int runs) {
+        System.out.println();
+        System.out.printf("Baseline (a JVM running only the probe, no handler): JVM start to end %s ms, classes %s%n",
+                fmt(median(baseline, 0)), fmt(median(baseline, 3)));
+        double[][] totals = new double[variants.size()][MEASURES.length];
+        for (var fn : results.entrySet()) {
+            System.out.println();
+            System.out.printf("%s, %d runs each, min / median / max%n%n", fn.getKey(), runs);
+            StringBuilder head = new StringBuilder("| measure |");
+            StringBuilder rule = new StringBuilder("|---|");
+            for (String v : variants) {
+                head.append(' ').append(v).append(" |");
+                rule.append("---|");
+            }
+            boolean ratio = variants.contains("framework") && variants.contains("bare");
+            if (ratio) {
+                head.append(" framework/bare (medians) |");
+                rule.append("---|");
+            }
+            System.out.println(head);
+            System.out.println(rule);
+            for (int i = 0; i < MEASURES.length; i++) {
+                StringBuilder row = new StringBuilder("| " + LABELS[i] + " |");
+                for (int v = 0; v < variants.size(); v++) {
+                    List<double[]> rs = fn.getValue().get(variants.get(v));
+                    row.append(' ').append(fmt(min(rs, i))).append(" / **").append(fmt(median(rs, i))).append("** / ")
+                            .append(fmt(max(rs, i))).append(" |");
+                    totals[v][i] += median(rs, i);
+                }
+                if (ratio) {
+                    row.append(String.format(Locale.ROOT, " %.2f |", median(fn.getValue().get("framework"), i)
+                            / median(fn.getValue().get("bare"), i)));
+                }
+                System.out.println(row);
+            }
+        }
+        System.out.println();
+        System.out.println("Total over the functions above (sum of medians):");
+        System.out.println();
+        System.out.println("| measure | " + String.join(" | ", variants) + " |"
+                + (variants.contains("framework") && variants.contains("bare") ? " framework/bare |" : ""));
+        System.out.println("|---|" + "---|".repeat(variants.size())
+                + (variants.contains("framework") && variants.contains("bare") ? "---|" : ""));
+        for (int i = 0; i < MEASURES.length; i++) {
+            StringBuilder row = new StringBuilder("| " + LABELS[i] + " |");
+            for (int v = 0; v < variants.size(); v++) {
+                row.append(' ').append(fmt(totals[v][i])).append(" |");
+            }
+            if (variants.contains("framework") && variants.contains("bare")) {
+                row.append(String.format(Locale.ROOT, " %.2f |", totals[variants.indexOf("framework")][i]
+                        / totals[variants.indexOf("bare")][i]));
+            }
+            System.out.println(row);
+        }
+    }
+
+    /** acct-demo (activated, much money), node-sh-1 with cps-std-1 (much stock): what the samples in events/ name. */
+    private static void seed(DynamoDbLocal local) {
+        DynamoDbClient dynamo = local.client();
+        TableNames tables = TableNames.defaults();
+        DynamoAccountRepository accounts = new DynamoAccountRepository(dynamo, tables);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        accounts.saveProfile("acct-demo", true, Verification.PERSONAL, new Contact("Demo User", "+8613800000000", "demo@example.com"), at);
+        new DynamoWalletRepository(dynamo, tables, new WalletMovements(accounts, RetryPolicy.DEFAULT))
+                .recharge("acct-demo", Money.parse("10000000.00"), at);
+        DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
+        catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", NodeStatus.OPEN));
+        catalog.saveSpec(new Spec("node-sh-1", "cps-std-1", "Standard", "2x16 cores, 128 GB",
+                Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));
+    }
+
+    /**
+     * What a probe adds to a function's classpath: the probe and the bare handlers (this module's
+     * classes, packed into a jar: CDS archives classes from jars only), the Lambda runtime's event
+     * serialization and plain Jackson (the bare handlers' JSON).
+     */
+    private static List<String> probeExtras(Path work) throws IOException {
+        List<String> extras = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String file = path.getFileName().toString();
+            if (Files.isDirectory(path) && Files.exists(path.resolve(ColdStartProbe.class.getName().replace('.', '/') + ".class"))) {
+                extras.add(0, packed(path, work.resolve("cold-start-probe.jar")));
+            } else if (file.startsWith("aws-lambda-java-serialization") || file.startsWith("jackson-databind")
+                    || file.startsWith("jackson-core") || file.startsWith("jackson-annotations")
+                    || file.startsWith("aws-lambda-java-core") || file.startsWith("aws-lambda-java-events")) {
+                extras.add(path.toAbsolutePath().toString());
+            }
+        }
+        if (extras.isEmpty() || !extras.get(0).endsWith("cold-start-probe.jar")) {
+            throw new IllegalStateException("benchmarks/cold-start/target/classes is not on the classpath");
+        }
+        return extras;
+    }
+
+    /**
+     * As deployed: the function module's own classes and ITS runtime classpath (written by the
+     * dependency plugin, see the README), never the other functions' beans; then the probe extras.
+     */
+    private static String functionClasspath(Path root, Fn fn, List<String> extras, Path work) throws IOException {
+        Path module = root.resolve(fn.module());
+        Path listed = module.resolve("target/classpath.txt");
+        if (!Files.exists(listed)) {
+            throw new IllegalStateException(listed + " is missing: build with the command in benchmarks/README.md");
+        }
+        List<String> entries = new ArrayList<>();
+        entries.add(packed(module.resolve("target/classes"), work.resolve(fn.name() + ".jar")));
+        for (String entry : Files.readString(listed).trim().split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            entries.add(Files.isDirectory(path) ? packed(path, work.resolve(path.getParent().getParent().getFileName() + ".jar"))
+                    : path.toAbsolutePath().toString());
+        }
+        for (String extra : extras) {
+            if (!entries.contains(extra)) {
+                entries.add(extra);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String packed(Path dir, Path jar) throws IOException {
+        jar(dir, jar);
+        return jar.toAbsolutePath().toString();
+    }
+
+    private static void jar(Path dir, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> files = Files.walk(dir)) {
+            // Directory entries too: Micronaut finds its bean and service lists by listing META-INF/micronaut/*.
+            for (Path p : (Iterable<Path>) files.filter(p -> !p.equals(dir)).sorted()::iterator) {
+                String name = dir.relativize(p).toString().replace(File.separatorChar, '/');
+                boolean directory = Files.isDirectory(p);
+                out.putNextEntry(new java.util.jar.JarEntry(directory ? name + "/" : name));
+                if (!directory) {
+                    Files.copy(p, out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    static Path eventsFolder() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new UncheckedIOException(new IOException("no events/ folder above " + Path.of("").toAbsolutePath()));
+        }
+        return dir.resolve("events");
+    }
+
+    private static List<String> splitArgs(String args) {
+        return args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
+    }
+
+    private static double median(List<double[]> rs, int i) {
+        double[] v = rs.stream().mapToDouble(r -> r[i]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(List<double[]> rs, int i) {
+        return rs.stream().mapToDouble(r -> r[i]).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<double[]> rs, int i) {
+        return rs.stream().mapToDouble(r -> r[i]).max().orElse(Double.NaN);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+}

@@ -1,0 +1,147 @@
+package com.edgecloud.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The child JVM of one cold-start run, doing what the Lambda runtime does on a cold start:
+ * load the handler class and construct it (init), then read the event, handle it and write the
+ * answer (first invocation). Prints one line {@code COLDSTART {...}} that
+ * {@link ColdStartBenchmark} reads.
+ * <p>Args: handler class ({@code untuned:} first: see {@link UntunedFramework}), event file, event class. JMX is only touched after the answer, so
+ * its own classes (a constant few hundred, see the "baseline" row) count in "classes loaded"
+ * but not in any time.
+ */
+public final class ColdStartProbe {
+
+    public static final String MARKER = "COLDSTART ";
+    /** Prefix of the handler argument: construct it on micronaut-function-aws's default context. */
+    public static final String UNTUNED = "untuned:";
+
+    private ColdStartProbe() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void main(String[] args) throws Exception {
+        String handlerClass = args[0];
+        Path eventFile = Path.of(args[1]);
+        String eventClass = args[2];
+        ClassLoader loader = ColdStartProbe.class.getClassLoader();
+
+        long constructionStart = System.nanoTime();
+        Object handler;
+        if ("baseline".equals(handlerClass)) {
+            handler = null;
+        } else if (handlerClass.startsWith(UNTUNED)) {
+            Method construct = Class.forName(ColdStartProbe.class.getPackageName() + ".UntunedFramework", true, loader)
+                    .getDeclaredMethod("construct", String.class);
+            construct.setAccessible(true);
+            handler = construct.invoke(null, handlerClass.substring(UNTUNED.length()));
+        } else {
+            handler = Class.forName(handlerClass, true, loader).getConstructor().newInstance();
+        }
+        long constructed = System.nanoTime();
+
+        int status = 0;
+        int answerBytes = 0;
+        if (handler != null) {
+            Class<?> eventType = Class.forName(eventClass, true, loader);
+            Object event;
+            try (InputStream in = Files.newInputStream(eventFile)) {
+                event = serializer(eventType, loader).fromJson(in);
+            }
+            freshIdempotencyKey(event);
+            Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
+            if (response != null) { // a scheduled or stream handler may answer nothing
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
+                answerBytes = out.size();
+            }
+            status = response == null ? 200 : statusOf(response);
+        }
+        long answered = System.nanoTime();
+        long answeredAtMillis = System.currentTimeMillis();
+
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        System.out.println(MARKER + "{\"jvmToResponseMs\":" + (answeredAtMillis - jvmStart)
+                + ",\"constructionMs\":" + millis(constructed - constructionStart)
+                + ",\"firstRequestMs\":" + millis(answered - constructed)
+                + ",\"classes\":" + classes
+                + ",\"status\":" + status
+                + ",\"answerBytes\":" + answerBytes + "}");
+        System.out.flush();
+        // The handler's context, SDK and logging threads must not decide when this JVM ends.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** As the Lambda runtime: its own serializers for AWS event types, plain Jackson otherwise. */
+    static <T> PojoSerializer<T> serializer(Class<T> type, ClassLoader loader) {
+        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                ? LambdaEventSerializers.serializerFor(type, loader)
+                : JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    /** A mutating sample carries an Idempotency-Key: each run gets its own, or it would replay the first. */
+    private static void freshIdempotencyKey(Object event) {
+        if (event instanceof APIGatewayV2HTTPEvent http && http.getHeaders() != null
+                && http.getHeaders().containsKey("idempotency-key")) {
+            Map<String, String> headers = new HashMap<>(http.getHeaders());
+            headers.put("idempotency-key", UUID.randomUUID().toString());
+            http.setHeaders(headers);
+        }
+    }
+
+    private static int statusOf(Object response) {
+        try {
+            Method m = response.getClass().getMethod("getStatusCode");
+            Object value = m.invoke(response);
+            return value instanceof Integer i ? i : 200;
+        } catch (ReflectiveOperationException e) {
+            return 200; // not an HTTP answer (scheduled, stream): it answered
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+    }
+
+    /** The Lambda context, without Micronaut's MockLambdaContext (the bare run must not load Micronaut). */
+    static final class ProbeContext implements Context {
+        private final String requestId = UUID.randomUUID().toString();
+
+        @Override public String getAwsRequestId() { return requestId; }
+        @Override public String getLogGroupName() { return "/aws/lambda/cold-start-probe"; }
+        @Override public String getLogStreamName() { return "probe"; }
+        @Override public String getFunctionName() { return "cold-start-probe"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:cold-start-probe"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.err.print(message); }
+                @Override public void log(byte[] message) { System.err.print(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}
