@@ -68,7 +68,7 @@ public class SnapStartPriming implements OrderedResource {
             LOG.warn("SnapStart priming: DynamoDB not reached ({}); the first request will warm it", e.getMessage());
         }
         try {
-            var view = Views.list(new Page<>(List.of(new Node("priming", "Priming", "none", NodeStatus.OPEN)), null), Views::node);
+            var view = Views.list(new Page<>(List.of(new Node("priming", "Priming", "none", "none", 0.0, 0.0, NodeStatus.OPEN)), null), node -> Views.node(node, null));
             json.readValue(json.writeValueAsString(view), Views.ListView.class);
         } catch (IOException e) {
             LOG.warn("SnapStart priming: JSON failed ({})", e.getMessage());

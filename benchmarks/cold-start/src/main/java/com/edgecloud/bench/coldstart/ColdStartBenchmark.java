@@ -8,7 +8,10 @@ import com.edgecloud.bench.coldstart.bare.BareInstancesHandler;
 import com.edgecloud.bench.coldstart.bare.BarePurchaseHandler;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.catalog.DiskType;
+import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
@@ -273,8 +276,11 @@ public final class ColdStartBenchmark {
         new DynamoWalletRepository(dynamo, tables, new WalletMovements(accounts, RetryPolicy.DEFAULT))
                 .recharge("acct-demo", Money.parse("10000000.00"), at);
         DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
-        catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", NodeStatus.OPEN));
-        catalog.saveSpec(new Spec("node-sh-1", "cps-std-1", "Standard", "2x16 cores, 128 GB",
+        catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737,
+                NodeStatus.OPEN));
+        new SpecChanges(catalog).put(new Spec("node-sh-1", "cps-std-1", "Standard",
+                new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
+                        java.util.List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
                 Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));
     }
 

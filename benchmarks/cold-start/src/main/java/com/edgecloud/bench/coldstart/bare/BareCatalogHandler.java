@@ -12,6 +12,6 @@ public class BareCatalogHandler extends BareHttp {
 
     @Override
     protected Object handle(APIGatewayV2HTTPEvent event) {
-        return Views.list(new Page<>(catalog.nodes(), null), Views::node);
+        return Views.list(new Page<>(catalog.nodes(), null), node -> Views.node(node, null));
     }
 }

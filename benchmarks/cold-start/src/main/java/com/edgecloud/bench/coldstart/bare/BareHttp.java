@@ -8,6 +8,7 @@ import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.dynamodb.DynamoBillRepository;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,7 @@ public abstract class BareHttp implements RequestHandler<APIGatewayV2HTTPEvent, 
     protected final DynamoDbClient dynamo = dynamoDbClient();
     protected final TableNames tables = TableNames.from(System.getenv());
     protected final ExpiryCalendar calendar = new ExpiryCalendar(ZoneId.of(env("BILLING_ZONE", "Asia/Shanghai")));
-    protected final Views views = new Views(calendar);
+    protected final Views views = new Views(calendar, new DynamoBillRepository(dynamo, tables));
     protected final ObjectMapper json = new ObjectMapper();
 
     @Override
