@@ -24,6 +24,7 @@ import com.edgecloud.billing.dynamodb.DynamoPaymentStore;
 import com.edgecloud.billing.dynamodb.DynamoPurchaseStore;
 import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
 import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.instance.OperationRepository;
 import com.edgecloud.billing.instance.TermRepository;
@@ -40,6 +41,7 @@ import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.wallet.WalletRepository;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -53,6 +55,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @Factory
 public class BillingBeans {
+
+    /** Buckets per kind of the due-time index (docs/scaling.md): configuration, applied at start. */
+    @Context
+    public DueBuckets dueBuckets(@Value("${billing.due-buckets:4}") int count) {
+        Due.configureBuckets(count);
+        return new DueBuckets(count);
+    }
+
+    /** The configured bucket count, as a bean so that it is applied when the context starts. */
+    public record DueBuckets(int count) {
+    }
 
     @Singleton
     public ExpiryCalendar expiryCalendar(@Value("${billing.zone:Asia/Shanghai}") String zone) {

@@ -14,19 +14,37 @@ import java.util.List;
  */
 public record Due(String bucket, Instant at) {
 
-    public static final int BUCKETS = 4;
+    /** Buckets per kind unless configured. */
+    public static final int DEFAULT_BUCKETS = 4;
+    private static volatile int buckets = DEFAULT_BUCKETS;
     /** E4: warnings N days before expiry. */
     public static final List<Integer> WARNING_DAYS = List.of(30, 15, 7, 3, 1);
 
     /** EXPIRY, USAGE: an instance's; ORDER: a paid order whose instances are not all written yet. */
     public enum Kind { EXPIRY, USAGE, ORDER }
 
+    /**
+     * Sets the buckets per kind, once at start ({@code billing.due-buckets}; docs/scaling.md says how
+     * many a fleet needs). Raise it, never lower it: an item keeps the bucket it was written in until
+     * its next transition, and a sweep queries buckets 0 to count - 1 only.
+     */
+    public static void configureBuckets(int count) {
+        if (count < 1 || count > 1000) {
+            throw new IllegalArgumentException("billing.due-buckets must be 1 to 1000, not " + count);
+        }
+        buckets = count;
+    }
+
+    public static int bucketCount() {
+        return buckets;
+    }
+
     public static Due of(Kind kind, String instanceId, Instant at) {
-        return new Due(kind.name() + "#" + Math.floorMod(instanceId.hashCode(), BUCKETS), at);
+        return new Due(kind.name() + "#" + Math.floorMod(instanceId.hashCode(), buckets), at);
     }
 
     public static List<String> buckets(Kind kind) {
-        return java.util.stream.IntStream.range(0, BUCKETS).mapToObj(i -> kind.name() + "#" + i).toList();
+        return java.util.stream.IntStream.range(0, buckets).mapToObj(i -> kind.name() + "#" + i).toList();
     }
 
     /**

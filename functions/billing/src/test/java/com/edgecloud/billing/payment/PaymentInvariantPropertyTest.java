@@ -29,12 +29,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A4, A5, P2 under a seeded random mix of BALANCE and THIRD_PARTY purchases, recharges, coupon
+ * A4, A5, P2, G2-G6 under a seeded random mix of BALANCE and THIRD_PARTY purchases, pay-by-
+ * configuration launches, hourly billing runs, deletes, recharges (settling arrears, G5), coupon
  * grants, duplicate, late and out-of-order callbacks (SUCCEEDED after FAILED, FAILED after
  * SUCCEEDED, wrong amounts) and cancellation sweeps. After every operation: the ledger's cash sums
  * to the cash balance, each coupon's remaining is its grant minus its draws, cash is never negative,
- * every payment is credited at most once (the ledger's credits equal the SUCCEEDED payments) and
- * the stock plus the servers held or sold is what there was.
+ * every payment is credited at most once (the ledger's credits equal the SUCCEEDED payments), an
+ * instance is OVERDUE exactly while it has an unpaid bill (unless released), and the stock plus the
+ * servers held or sold, less those released, is what there was.
  */
 class PaymentInvariantPropertyTest {
 
@@ -42,7 +44,11 @@ class PaymentInvariantPropertyTest {
     private static final int OPERATIONS = 2_000;
     private static final int STOCK = 60;
 
-    private final PaymentWorld world = new PaymentWorld(Instant.parse("2017-05-01T00:00:00Z"));
+    private final PaymentWorld world = new PaymentWorld(Instant.parse("2017-05-01T00:00:00Z"), true);
+    /** Pay-by-configuration servers by account, and how many were released by their owner. */
+    private final Map<String, List<String>> metered = new HashMap<>();
+    private int released;
+    private final Map<String, Integer> tally = new java.util.TreeMap<>();
     private final Random random = new Random(SEED);
     private final List<String> accounts = new ArrayList<>();
     private final String[] spec = world.spec(STOCK);
@@ -72,6 +78,7 @@ class PaymentInvariantPropertyTest {
             String account = accounts.get(random.nextInt(accounts.size()));
             touched = account;
             String what = operate(account, step);
+            tally.merge(what.replaceAll("[ :(].*", ""), 1, Integer::sum);
             try {
                 check(touched);
                 checkStock();
@@ -82,6 +89,7 @@ class PaymentInvariantPropertyTest {
         for (String account : accounts) {
             check(account);
         }
+        System.out.println("PaymentInvariantPropertyTest: " + OPERATIONS + " operations, seed " + SEED + ": " + tally);
         long sold = orders.values().stream().filter(o -> current(o).status() == OrderStatus.PAID)
                 .mapToLong(Order::quantity).sum();
         long instances = accounts.stream().mapToLong(a -> world.instances.listByAccount(a, 100, null).items().size()
@@ -109,7 +117,27 @@ class PaymentInvariantPropertyTest {
                 payments.add(pending.plan().payment());
                 return "third-party purchase";
             }
-            if (dice < 45) {
+            if (dice < 41) {
+                Purchased launched = world.launch(account, spec);
+                remember(launched);
+                metered.computeIfAbsent(account, a -> new ArrayList<>()).add(launched.plan().instances().get(0).id());
+                return "pay-by-configuration launch";
+            }
+            if (dice < 47 && !metered.getOrDefault(account, List.of()).isEmpty()) {
+                world.clock.set(world.clock.instant().plus(Duration.ofMinutes(30 + random.nextInt(300))));
+                var billed = world.usageBilling.billAccount(account, metered.get(account), world.clock.instant());
+                return "hourly run: " + billed.bills() + " bills, " + billed.overdue() + " overdue";
+            }
+            if (dice < 50 && !metered.getOrDefault(account, List.of()).isEmpty()) {
+                List<String> servers = metered.get(account);
+                String id = servers.get(random.nextInt(servers.size()));
+                world.clock.set(world.clock.instant().plusSeconds(1 + random.nextInt(3600)));
+                world.deletion.delete(account, id, null);
+                servers.remove(id);
+                released++;
+                return "delete";
+            }
+            if (dice < 55) {
                 Instant expires = world.clock.instant().plus(Duration.ofHours(1 + random.nextInt(2000)));
                 world.wallets.grantCoupon(account, Ids.next("cpn"), Money.ofFen(1 + random.nextInt(100_000)), expires,
                         world.clock.instant());
@@ -134,13 +162,17 @@ class PaymentInvariantPropertyTest {
                 assertFalse(before == PaymentStatus.SUCCEEDED && after.status() != PaymentStatus.SUCCEEDED,
                         "a SUCCEEDED payment never goes back");
                 touched = p.accountId();
+                if (after.status() == PaymentStatus.SUCCEEDED) {
+                    checkSettled(p.accountId());
+                }
                 return status + " callback";
             }
             world.clock.set(world.clock.instant().plus(Duration.ofMinutes(1 + random.nextInt(40))));
             world.cancellations.cancelDue(world.clock.instant(), 100);
             return "time passes, sweep";
         } catch (BillingException refused) {
-            assertTrue(refused.code() == ErrorCode.INSUFFICIENT_BALANCE || refused.code() == ErrorCode.OUT_OF_STOCK,
+            assertTrue(refused.code() == ErrorCode.INSUFFICIENT_BALANCE || refused.code() == ErrorCode.OUT_OF_STOCK
+                            || refused.code() == ErrorCode.BELOW_LAUNCH_THRESHOLD,
                     "step " + step + ": unexpected refusal " + refused.code());
             return "refused " + refused.code();
         }
@@ -195,6 +227,23 @@ class PaymentInvariantPropertyTest {
             }
         }
         assertEquals(succeeded, known.paymentCredits, "A5: each SUCCEEDED payment credited exactly once");
+        java.util.Set<String> owing = new java.util.HashSet<>();
+        world.bills.unpaidByAccount(account).forEach(bill -> owing.add(bill.instanceId()));
+        for (String id : metered.getOrDefault(account, List.of())) {
+            var instance = world.instances.find(id).orElseThrow();
+            assertEquals(owing.contains(id), instance.billingState() == com.edgecloud.billing.lifecycle.BillingState.OVERDUE,
+                    "G3/G5: " + id + " is OVERDUE exactly while it owes a bill");
+        }
+    }
+
+    /** G5: right after a successful callback, the oldest bill still unpaid is more than the balance can pay. */
+    private void checkSettled(String account) {
+        var unpaid = world.bills.unpaidByAccount(account);
+        if (!unpaid.isEmpty()) {
+            Wallet wallet = world.accounts.find(account).orElseThrow().wallet();
+            assertTrue(wallet.available(world.clock.instant()).isLessThan(unpaid.get(0).amount()),
+                    "G5: what a credit could settle, it settled, oldest first");
+        }
     }
 
     /** C2, P2: stock + servers held by waiting orders + servers sold = what there was. */
@@ -210,7 +259,7 @@ class PaymentInvariantPropertyTest {
                 heldOrSold += order.quantity();
             }
         }
-        assertEquals(STOCK, world.catalog.spec(spec[0], spec[1]).orElseThrow().stock() + heldOrSold,
+        assertEquals(STOCK, world.catalog.spec(spec[0], spec[1]).orElseThrow().stock() + heldOrSold - released,
                 "stock neither lost nor invented");
     }
 

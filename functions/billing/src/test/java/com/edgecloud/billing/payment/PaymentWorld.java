@@ -6,6 +6,9 @@ import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.CatalogExamples;
 import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
+import com.edgecloud.billing.dynamodb.DynamoArrearsStore;
+import com.edgecloud.billing.dynamodb.DynamoBillRepository;
+import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
@@ -17,6 +20,10 @@ import com.edgecloud.billing.dynamodb.Tables;
 import com.edgecloud.billing.idempotency.Claim;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.lifecycle.BillingMethod;
+import com.edgecloud.billing.metering.ArrearsSettlement;
+import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.UsageBilling;
+import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchaseRequest;
@@ -49,13 +56,28 @@ final class PaymentWorld {
     final PurchaseService purchases;
     final PaymentService paymentService;
     final OrderCancellations cancellations = new OrderCancellations(payments);
+    final DynamoBillRepository bills = new DynamoBillRepository(dynamo, tables);
+    final UsageMeter meter = new UsageMeter(ExpiryCalendar.DEFAULT_ZONE);
+    final UsageBilling usageBilling;
+    final InstanceDeletion deletion;
 
+    /** Payments alone: nothing after a credit. */
     PaymentWorld(Instant start) {
+        this(start, false);
+    }
+
+    /** With {@code settleArrears}, a credit settles unpaid bills (G5) as in the deployed functions. */
+    PaymentWorld(Instant start, boolean settleArrears) {
         clock = new MovableClock(start);
         purchases = new PurchaseService(movements, catalog, new DynamoPurchaseStore(dynamo, tables, catalog, idempotency),
                 new ExpiryCalendar(ExpiryCalendar.DEFAULT_ZONE), Money.parse("50.00"), clock);
+        AfterRecharge after = settleArrears ? new ArrearsSettlement(movements, bills, instances,
+                new DynamoArrearsStore(dynamo, tables), ExpiryCalendar.DEFAULT_ZONE, clock) : AfterRecharge.NOTHING;
         paymentService = new PaymentService(movements, accounts, payments, purchases, PaymentProvider.RECORD_ONLY,
-                AfterRecharge.NOTHING, clock);
+                after, clock);
+        DynamoLifecycleStore lifecycle = new DynamoLifecycleStore(dynamo, tables);
+        usageBilling = new UsageBilling(movements, instances, catalog, lifecycle, meter);
+        deletion = new InstanceDeletion(movements, instances, catalog, lifecycle, meter, clock);
     }
 
     String verifiedAccount() {
@@ -77,6 +99,15 @@ final class PaymentWorld {
                 Instant.now());
         return purchases.purchase(new PurchaseRequest(account, spec[0], spec[1], quantity,
                         BillingMethod.MONTHLY_PACKAGE, TermDuration.months(1), method),
+                plan -> new IdempotentCompletion(claim.key(), claim.token(), 201, "{}"));
+    }
+
+    /** G1: one pay-by-configuration server, by balance, metered from now. */
+    Purchased launch(String account, String[] spec) {
+        Claim.Acquired claim = (Claim.Acquired) idempotency.claim(account + "#purchase#" + Ids.next("k"), "h",
+                Instant.now());
+        return purchases.purchase(new PurchaseRequest(account, spec[0], spec[1], 1,
+                        BillingMethod.PAY_BY_CONFIGURATION, null, PaymentMethod.BALANCE),
                 plan -> new IdempotentCompletion(claim.key(), claim.token(), 201, "{}"));
     }
 
