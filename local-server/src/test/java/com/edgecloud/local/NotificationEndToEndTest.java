@@ -58,8 +58,9 @@ class NotificationEndToEndTest {
         assertEquals(201, bought.statusCode(), bought.body());
         String orderId = json(bought).get("order").get("id").getStringValue();
 
+        // the page and its unreadCount are two reads: wait until both show the message
         JsonNode list = await(() -> json(send("GET", "/account/messages", null, user)),
-                page -> page.get("items").size() > 0);
+                page -> page.get("items").size() > 0 && page.get("unreadCount").getIntValue() == 1);
         long latencyMillis = (System.nanoTime() - written) / 1_000_000;
         System.out.println("[N2 latency] outbox write -> in-site message visible: " + latencyMillis + " ms");
         JsonNode message = list.get("items").get(0);
