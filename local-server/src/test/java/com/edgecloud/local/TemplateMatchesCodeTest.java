@@ -308,6 +308,35 @@ class TemplateMatchesCodeTest {
         assertEquals(httpFunctions, functionsWithAnEvent, "HTTP functions with a sample event in events/");
     }
 
+    @Test
+    void openApiDocumentListsExactlyTheTemplatesRoutes() {
+        String document = LocalOpenApiController.read();
+        assertNotNull(document, "no " + ApiDocument.RESOURCE + ": micronaut-openapi did not run in local-server");
+        Map<String, Object> openApi = map(new Yaml().load(document), ApiDocument.RESOURCE);
+        assertTrue(String.valueOf(openApi.get("openapi")).startsWith("3."), "OpenAPI version " + openApi.get("openapi"));
+        Set<String> documented = new TreeSet<>();
+        map(openApi.get("paths"), "paths").forEach((path, operations) -> {
+            if (!path.startsWith("/_local/")) { // local-only (SPEC §10), never deployed
+                map(operations, path).keySet().stream()
+                        .filter(Set.of("get", "put", "post", "delete", "patch", "head", "options")::contains)
+                        .forEach(method -> documented.add(normalised(method.toUpperCase() + " " + path)));
+            }
+        });
+        Set<String> declared = routes().stream().map(r -> normalised(r.key()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> undocumented = new TreeSet<>(declared);
+        undocumented.removeAll(documented);
+        Set<String> undeclared = new TreeSet<>(documented);
+        undeclared.removeAll(declared);
+        assertEquals(Set.of(), undocumented, "routes of template.yaml no controller documents");
+        assertEquals(Set.of(), undeclared, "controller routes template.yaml does not declare");
+    }
+
+    /** {@code GET /instances/{instanceId}} and {@code GET /instances/{id}} are one route. */
+    private static String normalised(String route) {
+        return route.replaceAll("\\{[^}/]+}", "{}");
+    }
+
     // ------------------------------------------------------------------ template access
 
     /** One HttpApi event of a function. */
