@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.billing.dynamodb.Tables;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.runtime.Observability;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Modifier;
@@ -375,6 +376,13 @@ class TemplateMatchesCodeTest {
             }
             assertTrue(list(props.get("AlarmActions"), id + ".AlarmActions").contains(Map.of("Ref", ALARM_TOPIC)),
                     id + " does not notify " + ALARM_TOPIC);
+            if (!String.valueOf(props.get("Namespace")).startsWith("AWS/")) {
+                // a custom metric: one the code writes (Observability), under the dimension it writes
+                assertEquals(Observability.NAMESPACE, props.get("Namespace"), id + ".Namespace");
+                assertTrue(Set.of(Observability.SWEEP_STOPPED_EARLY, Observability.DELIVERIES_FAILED).contains(props.get("MetricName")),
+                        id + ": the code writes no metric " + props.get("MetricName"));
+                assertEquals(Observability.FUNCTION_NAME, dimension.get("Name"), id + " dimension");
+            }
         }
     }
 
