@@ -116,7 +116,7 @@ public final class LocalServer implements AutoCloseable {
                 "  curl -s " + base + "/catalog/nodes -H \"Authorization: Bearer $TOKEN\"",
                 "Local-only: GET|PUT|DELETE /_local/clock  {\"now\":\"2016-01-01T15:00:00+08:00\"},",
                 "  POST /_local/invoke/{LogicalId} (event JSON as in events/), GET /_local/health,",
-                "  GET /_local/sent (emails and SMS the notifications sent)",
+                "  GET /_local/sent (emails and SMS the notifications sent), GET /_local/openapi.yml (the API document)",
                 "");
     }
 

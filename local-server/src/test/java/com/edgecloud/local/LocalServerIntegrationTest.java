@@ -63,6 +63,14 @@ class LocalServerIntegrationTest {
     }
 
     @Test
+    void openApiDocumentIsServed() throws Exception {
+        HttpResponse<String> response = send("GET", "/_local/openapi.yml", null, null);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("openapi: 3."), response.body());
+        assertTrue(response.body().contains("/instances/{id}/renewals:"), response.body());
+    }
+
+    @Test
     void healthAnswersUp() throws Exception {
         HttpResponse<String> response = send("GET", "/_local/health", null, null);
 

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.billing.dynamodb.Tables;
 import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.runtime.Observability;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Modifier;
@@ -58,6 +59,10 @@ class TemplateMatchesCodeTest {
     private static final String HTTP_API = "AWS::Serverless::HttpApi";
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String JWT_AUTHORIZER = "JwtAuthorizer";
+    private static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final String TOPIC = "AWS::SNS::Topic";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String ALARM_TOPIC = "AlarmTopic";
 
     /** SPEC §9: the only routes reachable without a JWT. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
@@ -306,6 +311,95 @@ class TemplateMatchesCodeTest {
         }
         Set<String> httpFunctions = declared.values().stream().map(Route::function).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(httpFunctions, functionsWithAnEvent, "HTTP functions with a sample event in events/");
+    }
+
+    @Test
+    void openApiDocumentListsExactlyTheTemplatesRoutes() {
+        String document = LocalOpenApiController.read();
+        assertNotNull(document, "no " + ApiDocument.RESOURCE + ": micronaut-openapi did not run in local-server");
+        Map<String, Object> openApi = map(new Yaml().load(document), ApiDocument.RESOURCE);
+        assertTrue(String.valueOf(openApi.get("openapi")).startsWith("3."), "OpenAPI version " + openApi.get("openapi"));
+        Set<String> documented = new TreeSet<>();
+        map(openApi.get("paths"), "paths").forEach((path, operations) -> {
+            if (!path.startsWith("/_local/")) { // local-only (SPEC §10), never deployed
+                map(operations, path).keySet().stream()
+                        .filter(Set.of("get", "put", "post", "delete", "patch", "head", "options")::contains)
+                        .forEach(method -> documented.add(normalised(method.toUpperCase() + " " + path)));
+            }
+        });
+        Set<String> declared = routes().stream().map(r -> normalised(r.key()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> undocumented = new TreeSet<>(declared);
+        undocumented.removeAll(documented);
+        Set<String> undeclared = new TreeSet<>(documented);
+        undeclared.removeAll(declared);
+        assertEquals(Set.of(), undocumented, "routes of template.yaml no controller documents");
+        assertEquals(Set.of(), undeclared, "controller routes template.yaml does not declare");
+    }
+
+    @Test
+    void everyFunctionHasAMemorySizeAndATimeout() {
+        for (var function : resources(FUNCTION).entrySet()) {
+            for (String setting : List.of("MemorySize", "Timeout")) {
+                Object value = function.getValue().containsKey(setting)
+                        ? function.getValue().get(setting) : at(template, "Globals", "Function", setting);
+                assertInstanceOf(Number.class, value, function.getKey() + "." + setting + " (its own or the Globals')");
+            }
+        }
+    }
+
+    @Test
+    void everyAlarmWatchesAFunctionOrQueueOfTheTemplateAndNotifiesTheAlarmTopic() {
+        Map<String, Map<String, Object>> alarms = resources(ALARM);
+        assertFalse(alarms.isEmpty(), "the template declares no alarm");
+        assertNotNull(resources(TOPIC).get(ALARM_TOPIC), "no SNS topic " + ALARM_TOPIC);
+        for (var alarm : alarms.entrySet()) {
+            String id = alarm.getKey();
+            Map<String, Object> props = alarm.getValue();
+            string(props.get("MetricName"), id + ".MetricName");
+            List<Object> dimensions = list(props.get("Dimensions"), id + ".Dimensions");
+            assertEquals(1, dimensions.size(), id + ": one dimension, the function or queue it watches");
+            Map<String, Object> dimension = map(dimensions.get(0), id + ".Dimensions[0]");
+            Object value = dimension.get("Value");
+            switch (string(dimension.get("Name"), id + ".Dimensions[0].Name")) {
+                case "FunctionName" -> {
+                    Object target = map(value, id + " FunctionName").get("Ref");
+                    assertTrue(resources(FUNCTION).containsKey(target), id + " watches " + value + ", not a function of the template");
+                }
+                case "QueueName" -> {
+                    Object getAtt = map(value, id + " QueueName").get("Fn::GetAtt");
+                    String target = getAtt instanceof List<?> parts ? parts.get(0) + "." + parts.get(1) : String.valueOf(getAtt);
+                    assertTrue(target.endsWith(".QueueName") && resources(QUEUE).containsKey(target.substring(0, target.indexOf('.'))),
+                            id + " watches " + value + ", not a queue of the template");
+                }
+                default -> fail(id + ": dimension " + dimension + " names neither a function nor a queue");
+            }
+            assertTrue(list(props.get("AlarmActions"), id + ".AlarmActions").contains(Map.of("Ref", ALARM_TOPIC)),
+                    id + " does not notify " + ALARM_TOPIC);
+            if (!String.valueOf(props.get("Namespace")).startsWith("AWS/")) {
+                // a custom metric: one the code writes (Observability), under the dimension it writes
+                assertEquals(Observability.NAMESPACE, props.get("Namespace"), id + ".Namespace");
+                assertTrue(Set.of(Observability.SWEEP_STOPPED_EARLY, Observability.DELIVERIES_FAILED).contains(props.get("MetricName")),
+                        id + ": the code writes no metric " + props.get("MetricName"));
+                assertEquals(Observability.FUNCTION_NAME, dimension.get("Name"), id + " dimension");
+            }
+        }
+    }
+
+    @Test
+    void theOutputsNameTheApiTheTablesAndTheAlarmTopic() {
+        Map<String, Object> outputs = map(template.get("Outputs"), "Outputs");
+        Set<Object> values = outputs.values().stream().map(o -> map(o, "Outputs").get("Value")).collect(Collectors.toSet());
+        for (String table : resources(TABLE).keySet()) {
+            assertTrue(values.contains(Map.of("Ref", table)), "no output names " + table);
+        }
+        assertTrue(values.contains(Map.of("Ref", ALARM_TOPIC)), "no output names " + ALARM_TOPIC);
+        assertNotNull(outputs.get("ApiUrl"), "no output ApiUrl");
+    }
+
+    /** {@code GET /instances/{instanceId}} and {@code GET /instances/{id}} are one route. */
+    private static String normalised(String route) {
+        return route.replaceAll("\\{[^}/]+}", "{}");
     }
 
     // ------------------------------------------------------------------ template access

@@ -3,11 +3,14 @@ package com.edgecloud.dispatch;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.edgecloud.notify.Deliverer;
+import com.edgecloud.runtime.Observability;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,23 @@ public class NotificationDispatchHandler extends MicronautRequestHandler<Dynamod
         super(context);
     }
 
+    /**
+     * With the invocation's fields on every log line; then the deliveries sent and failed as EMF
+     * metrics. (MicronautRequestHandler registers the invocation's Context as a bean.)
+     */
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
+        return Observability.withLogging(lambda, () -> {
+            StreamsEventResponse response = dispatch(event);
+            Deliverer.Tally tally = getApplicationContext().getBean(Deliverer.class).tally();
+            Observability.publish(lambda, Map.of(Observability.DELIVERIES_SENT, tally.sent(),
+                    Observability.DELIVERIES_FAILED, tally.failed()), Map.of());
+            return response;
+        });
+    }
+
+    private StreamsEventResponse dispatch(DynamodbEvent event) {
         OutboxDispatch dispatch = getApplicationContext().getBean(OutboxDispatch.class);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) {

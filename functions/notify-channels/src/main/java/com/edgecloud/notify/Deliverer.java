@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,12 @@ public final class Deliverer {
     private final Duration backoffBase;
     private final Duration backoffCap;
     private final Duration lease;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    /** Attempts sent and attempts failed since the last call (the dispatch's metrics). */
+    public record Tally(int sent, int failed) {
+    }
 
     public Deliverer(DynamoDeliveries deliveries, EmailSender email, SmsSender sms, SystemTime time,
                      int maxAttempts, Duration backoffBase, Duration backoffCap, Duration lease) {
@@ -72,6 +79,11 @@ public final class Deliverer {
         return due.size();
     }
 
+    /** What was sent and what failed since the last tally; the counts start again from zero. */
+    public Tally tally() {
+        return new Tally(sent.getAndSet(0), failed.getAndSet(0));
+    }
+
     private Delivery send(Delivery d, String token, boolean parkOnFailure) {
         Instant now;
         try {
@@ -83,14 +95,17 @@ public final class Deliverer {
                     InSiteMessage message = new InSiteMessage(messageId(d), d.accountId(), d.type(), d.instanceId(),
                             d.daysBefore(), d.notificationCreatedAt(), d.title(), d.body(), false);
                     deliveries.deliverInSite(d, message, token, time.now());
+                    sent.incrementAndGet();
                     return deliveries.find(d.id()).orElseThrow();
                 }
             }
+            sent.incrementAndGet();
             now = time.now();
             if (!deliveries.markSent(d.id(), token, now)) {
                 LOG.warn("delivery {} was sent but its claim had expired", d.id());
             }
         } catch (RuntimeException e) {
+            failed.incrementAndGet();
             boolean retryable = !(e instanceof DeliveryFailedException f) || f.isRetryable();
             String reason = e instanceof DeliveryFailedException f ? f.reason() : e.getClass().getSimpleName();
             reason = reason.length() > 300 ? reason.substring(0, 300) : reason;

@@ -47,6 +47,45 @@ public abstract class ScheduledFunction implements RequestHandler<Map<String, Ob
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context lambda) {
+        return Observability.withLogging(lambda, () -> {
+            Map<String, Object> result = handle(event, lambda);
+            if ("OK".equals(result.get("status"))) {
+                Observability.publish(lambda, metrics(result),
+                        lambda == null ? Map.of() : Map.of(Observability.TIME_LEFT, lambda.getRemainingTimeInMillis()));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * The run's counts as EMF metrics: every number of the summary under its metric name
+     * ({@link #METRIC_NAMES}, else the key capitalised), bills left unpaid, and
+     * {@value Observability#SWEEP_STOPPED_EARLY} as 0 or 1.
+     */
+    static Map<String, Number> metrics(Map<String, Object> result) {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        result.forEach((key, value) -> {
+            if (value instanceof Number number) {
+                metrics.put(METRIC_NAMES.getOrDefault(key, Character.toUpperCase(key.charAt(0)) + key.substring(1)), number);
+            }
+        });
+        if (result.get("bills") instanceof Number bills && result.get("paid") instanceof Number paid) {
+            metrics.put("BillsUnpaid", bills.longValue() - paid.longValue());
+        }
+        metrics.put(Observability.SWEEP_STOPPED_EARLY, Boolean.TRUE.equals(result.get("stoppedEarly")) ? 1 : 0);
+        return metrics;
+    }
+
+    /** Summary keys of the scheduled functions and the metric each is published as. */
+    static final Map<String, String> METRIC_NAMES = Map.of(
+            "read", "ItemsRead",
+            "changed", "ItemsChanged",
+            "bills", "BillsIssued",
+            "paid", "BillsPaid",
+            "overdue", "OverdueTransitions",
+            "transactions", "Transactions");
+
+    private Map<String, Object> handle(Map<String, Object> event, Context lambda) {
         ScheduledRun scheduled;
         List<String> buckets;
         try {
