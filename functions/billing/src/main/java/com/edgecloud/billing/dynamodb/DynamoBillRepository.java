@@ -10,11 +10,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoBillRepository implements BillRepository {
-
-    private static final List<String> PAGE_KEY = List.of("instanceId", "sk");
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -26,15 +23,7 @@ public final class DynamoBillRepository implements BillRepository {
 
     @Override
     public Page<Bill> listByInstance(String instanceId, int limit, String nextToken) {
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(tables.bills())
-                .keyConditionExpression("instanceId = :i")
-                .expressionAttributeValues(Map.of(":i", Attr.s(instanceId)))
-                .consistentRead(true)
-                .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, "instanceId", instanceId, PAGE_KEY))
-                .build());
-        return PageToken.page(page.items(), limit, PAGE_KEY, item -> BillItems.toBill(new Item(item)));
+        return PartitionPages.of(dynamo, tables.bills(), instanceId, true, limit, nextToken, BillItems::toBill);
     }
 
     @Override

@@ -3,10 +3,7 @@ package com.edgecloud.billing.dynamodb;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.instance.OperationRepository;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoOperationRepository implements OperationRepository {
 
@@ -20,16 +17,7 @@ public final class DynamoOperationRepository implements OperationRepository {
 
     @Override
     public Page<OperationRecord> list(String instanceId, int limit, String nextToken) {
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(tables.operations())
-                .keyConditionExpression("instanceId = :i")
-                .expressionAttributeValues(Map.of(":i", Attr.s(instanceId)))
-                .scanIndexForward(false)
-                .consistentRead(true)
-                .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, "instanceId", instanceId, OperationWrites.PAGE_KEY))
-                .build());
-        return PageToken.page(page.items(), limit, OperationWrites.PAGE_KEY,
-                item -> OperationWrites.toRecord(new Item(item)));
+        return PartitionPages.of(dynamo, tables.operations(), instanceId, false, limit, nextToken,
+                OperationWrites::toRecord);
     }
 }

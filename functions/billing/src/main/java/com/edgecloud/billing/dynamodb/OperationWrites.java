@@ -5,7 +5,6 @@ import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.InstanceOperation;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.time.ApiTime;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class OperationWrites {
 
-    static final List<String> PAGE_KEY = List.of("instanceId", "sk");
 
     private OperationWrites() {
     }

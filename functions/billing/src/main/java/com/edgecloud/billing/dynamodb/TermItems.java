@@ -4,7 +4,6 @@ import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.time.DurationUnit;
 import com.edgecloud.billing.time.TermDuration;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class TermItems {
 
-    static final List<String> PAGE_KEY = List.of("instanceId", "sk");
 
     private TermItems() {
     }
