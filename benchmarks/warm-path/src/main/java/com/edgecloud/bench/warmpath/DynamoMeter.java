@@ -44,17 +44,23 @@ public final class DynamoMeter implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> START = new ExecutionAttribute<>("warmPathStart");
 
     private final Map<String, Integer> calls = new TreeMap<>();
+    private final Map<String, Double> capacityByOperation = new TreeMap<>();
     private double capacity;
     private long nanos;
 
     public synchronized void reset() {
         calls.clear();
+        capacityByOperation.clear();
         capacity = 0;
         nanos = 0;
     }
 
     public synchronized Map<String, Integer> calls() {
         return new TreeMap<>(calls);
+    }
+
+    public synchronized Map<String, Double> capacityByOperation() {
+        return new TreeMap<>(capacityByOperation);
     }
 
     public synchronized double capacity() {
@@ -114,6 +120,7 @@ public final class DynamoMeter implements ExecutionInterceptor {
             nanos += System.nanoTime() - start;
         }
         calls.merge(operation, 1, Integer::sum);
+        capacityByOperation.merge(operation, units, Double::sum);
         capacity += units;
     }
 

@@ -53,7 +53,8 @@ public final class WarmPathBenchmark {
     /** Business time of the HTTP operations (a purchase, a renewal, a recharge and its callback). */
     static final Instant NOW = Instant.parse("2026-01-15T02:00:00Z");
 
-    record Sample(long totalNanos, long dynamoNanos, Map<String, Integer> calls, double capacity) {
+    record Sample(long totalNanos, long dynamoNanos, Map<String, Integer> calls, Map<String, Double> capacityByOperation,
+                  double capacity) {
     }
 
     private WarmPathBenchmark() {
@@ -187,7 +188,7 @@ public final class WarmPathBenchmark {
             invocation.run();
             long elapsed = System.nanoTime() - start;
             if (i >= warmup) {
-                samples.add(new Sample(elapsed, meter.nanos(), meter.calls(), meter.capacity()));
+                samples.add(new Sample(elapsed, meter.nanos(), meter.calls(), meter.capacityByOperation(), meter.capacity()));
             }
         }
         return samples;
@@ -249,9 +250,11 @@ public final class WarmPathBenchmark {
         System.out.println("|---|---|---|---|---|---|");
         results.forEach((name, samples) -> {
             Map<String, Integer> calls = new TreeMap<>();
+            Map<String, Double> units = new TreeMap<>();
             double capacity = 0;
             for (Sample s : samples) {
                 s.calls().forEach((op, count) -> calls.merge(op, count, Integer::sum));
+                s.capacityByOperation().forEach((op, u) -> units.merge(op, u, Double::sum));
                 capacity += s.capacity();
             }
             int count = samples.size();
@@ -262,8 +265,11 @@ public final class WarmPathBenchmark {
                 byOperation.append(byOperation.length() == 0 ? "" : ", ")
                         .append(e.getKey()).append(' ').append(perOp(e.getValue(), count));
             }
-            System.out.printf(Locale.ROOT, "| %s | %s: %s | %.2f | %s | %s | %s |%n", name, perOp(all, count), byOperation,
-                    capacity / count,
+            StringBuilder unitsByOperation = new StringBuilder();
+            units.forEach((op, u) -> unitsByOperation.append(unitsByOperation.length() == 0 ? "" : ", ")
+                    .append(op).append(String.format(Locale.ROOT, " %.2f", u / count)));
+            System.out.printf(Locale.ROOT, "| %s | %s: %s | %.2f: %s | %s | %s | %s |%n", name, perOp(all, count), byOperation,
+                    capacity / count, unitsByOperation,
                     percentiles(samples.stream().mapToLong(Sample::totalNanos).toArray()),
                     percentiles(samples.stream().mapToLong(Sample::dynamoNanos).toArray()),
                     percentiles(samples.stream().mapToLong(s -> s.totalNanos() - s.dynamoNanos()).toArray()));
