@@ -8,6 +8,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +53,7 @@ class ExpirySweepHandlerIntegrationTest {
     }
 
     static Map<String, Object> run(Instant time) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", time.toString());
-        event.put("detail", "{}");
-        Map<String, Object> result = handler.handleRequest(event, null);
+        Map<String, Object> result = handler.handleRequest(ScheduledEvents.at(time, "{}"), null);
         assertEquals("OK", result.get("status"), result.toString());
         return result;
     }

@@ -3,6 +3,7 @@ package com.edgecloud.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.StubLambdaContext;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +39,7 @@ class ExpirySweepMetricsTest {
 
     @Test
     void aRunPublishesItsCountsUnderTheFunctionsName() throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", "2030-01-01T00:00:00Z");
-        event.put("detail", "{}");
+        Map<String, Object> event = ScheduledEvents.at(Instant.parse("2030-01-01T00:00:00Z"), "{}");
         String out = stdoutOf(() -> assertEquals("OK",
                 handler.handleRequest(event, new StubLambdaContext("billing-ExpirySweepFunction-X1", "req-1", 250_000))
                         .get("status")));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -34,8 +35,7 @@ class DueBucketsConfigurationTest {
     }
 
     private static Map<String, Object> run(Instant time, Object detail) {
-        return handler.handleRequest(Map.of("version", "0", "detail-type", "Scheduled Event", "source", "aws.events",
-                "time", time.toString(), "detail", detail), null);
+        return handler.handleRequest(ScheduledEvents.at(time, detail), null);
     }
 
     @Test

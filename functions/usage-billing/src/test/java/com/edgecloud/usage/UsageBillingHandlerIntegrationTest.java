@@ -22,6 +22,7 @@ import com.edgecloud.billing.wallet.WalletChange;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
@@ -65,13 +66,7 @@ class UsageBillingHandlerIntegrationTest {
     }
 
     static Map<String, Object> event(Instant time) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("time", time.toString());
-        event.put("detail", Map.of());
-        return event;
+        return ScheduledEvents.at(time, Map.of());
     }
 
     static Map<String, Object> run(Instant time) {
