@@ -1,10 +1,17 @@
 package com.edgecloud.billing.dynamodb;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillStatus;
+import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.time.ApiTime;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * Items of the Bills table: keyed by (instance, period start in fixed-width UTC), so a bill of
@@ -13,27 +20,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class BillItems {
 
-    static final String UNPAID_ACCOUNT = "unpaidAccountId";
-    static final String UNPAID_KEY = "unpaidKey";
+    private static final ItemSchema<Bill> S = ItemSchema.of(Bill.class);
+    static final Column<String> INSTANCE = S.text("instanceId", Bill::instanceId, primaryPartitionKey());
+    static final Column<String> SK = S.text("sk", b -> ApiTime.storage(b.periodStart()), primarySortKey());
+    static final Column<String> ID = S.text("id", Bill::id);
+    static final Column<String> ACCOUNT = S.text("accountId", Bill::accountId);
+    static final Column<Instant> PERIOD_START = S.instant("periodStart", Bill::periodStart);
+    static final Column<Instant> PERIOD_END = S.instant("periodEnd", Bill::periodEnd);
+    static final Column<Long> SECONDS = S.number("seconds", Bill::seconds);
+    static final Column<Money> AMOUNT = S.fen("amountFen", Bill::amount);
+    static final Column<BillStatus> STATUS = S.enumerated("status", BillStatus.class, Bill::status);
+    static final Column<String> UNPAID_ACCOUNT = S.text("unpaidAccountId",
+            b -> b.status() == BillStatus.UNPAID ? b.accountId() : null,
+            secondaryPartitionKey(Tables.BILLS_UNPAID_BY_ACCOUNT));
+    static final Column<String> UNPAID_KEY = S.text("unpaidKey",
+            b -> b.status() == BillStatus.UNPAID ? ApiTime.storage(b.periodEnd()) + "#" + b.instanceId() : null,
+            secondarySortKey(Tables.BILLS_UNPAID_BY_ACCOUNT));
+
+    static final TableSchema<Bill> SCHEMA = S.build(row -> new Bill(row.get(ID), row.get(INSTANCE),
+            row.get(ACCOUNT), row.get(PERIOD_START), row.get(PERIOD_END), row.get(SECONDS, 0L), row.get(AMOUNT),
+            row.get(STATUS)));
+
+    /** A bill is written once per period (G3). */
+    static final Expression IS_NEW = Expression.builder().expression("attribute_not_exists(" + SK.name() + ")").build();
+
+    /** The PAID item has no UnpaidByAccount keys: writing it takes the bill out of the arrears index. */
+    static final Expression STILL_UNPAID = Expression.builder().expression("#status = :unpaid")
+            .putExpressionName("#status", STATUS.name())
+            .putExpressionValue(":unpaid", STATUS.value(BillStatus.UNPAID)).build();
 
     private BillItems() {
-    }
-
-    static Map<String, AttributeValue> item(Bill b) {
-        Attr.Builder item = Attr.item()
-                .s("instanceId", b.instanceId()).s("sk", ApiTime.storage(b.periodStart()))
-                .s("id", b.id()).s("accountId", b.accountId())
-                .instant("periodStart", b.periodStart()).instant("periodEnd", b.periodEnd())
-                .n("seconds", b.seconds()).fen("amountFen", b.amount()).s("status", b.status());
-        if (b.status() == BillStatus.UNPAID) {
-            item.s(UNPAID_ACCOUNT, b.accountId()).s(UNPAID_KEY, ApiTime.storage(b.periodEnd()) + "#" + b.instanceId());
-        }
-        return item.build();
-    }
-
-    static Bill toBill(Item item) {
-        return new Bill(item.s("id"), item.s("instanceId"), item.s("accountId"), item.instant("periodStart"),
-                item.instant("periodEnd"), item.n("seconds", 0), item.fen("amountFen"),
-                item.enumValue("status", BillStatus.class));
     }
 }

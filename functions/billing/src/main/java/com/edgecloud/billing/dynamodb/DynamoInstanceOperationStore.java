@@ -11,13 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** An owner operation in one transaction: the instance over its version, the record, the answer if keyed. */
 public final class DynamoInstanceOperationStore implements InstanceOperationStore {
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final TypedTables tables;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoInstanceOperationStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.tables = new TypedTables(dynamo, tables);
         this.idempotency = idempotency;
     }
 
@@ -27,9 +25,8 @@ public final class DynamoInstanceOperationStore implements InstanceOperationStor
         if (completion != null) {
             idempotency.completeWithin(tx, completion);
         }
-        tx.add(TransactWriteItem.builder().put(InstanceItems.versionedPut(tables.instances(), changed)).build(),
-                () -> new ConcurrentUpdateException("instance " + changed.id() + " changed since read"));
+        InstanceItems.versionedPut(tx, tables, changed);
         OperationWrites.add(tx, tables, record, changed);
-        tx.execute(dynamo);
+        tx.execute(tables);
     }
 }

@@ -1,47 +1,38 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceRepository;
-import com.edgecloud.billing.ConcurrentUpdateException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoInstanceRepository implements InstanceRepository {
 
     /** The key of an item in the ByAccount index: the table's key and the index's. */
-    private static final List<String> PAGE_KEY = List.of("instanceId", "accountId", "createdKey");
+    private static final List<String> PAGE_KEY = List.of(InstanceItems.ID.name(), InstanceItems.ACCOUNT.name(),
+            InstanceItems.CREATED_KEY.name());
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final DynamoDbTable<Instance> instances;
 
     public DynamoInstanceRepository(DynamoDbClient dynamo, TableNames tables) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.instances = new TypedTables(dynamo, tables).instances();
     }
 
     @Override
     public Optional<Instance> find(String instanceId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(tables.instances()).key(InstanceItems.key(instanceId)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InstanceItems.toInstance(new Item(item)));
+        return Optional.ofNullable(instances.getItem(r -> r.key(k -> k.partitionValue(instanceId)).consistentRead(true)));
     }
 
     @Override
     public void create(Instance instance) {
         try {
-            Put put = InstanceItems.newPut(tables.instances(), instance);
-            dynamo.putItem(r -> r.tableName(put.tableName()).item(put.item())
-                    .conditionExpression(put.conditionExpression()));
+            instances.putItem(r -> r.item(instance).conditionExpression(InstanceItems.isNew()));
         } catch (ConditionalCheckFailedException exists) {
             throw new IllegalStateException("instance " + instance.id() + " exists");
         }
@@ -49,11 +40,8 @@ public final class DynamoInstanceRepository implements InstanceRepository {
 
     @Override
     public Instance update(Instance changed) {
-        Put put = InstanceItems.versionedPut(tables.instances(), changed);
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(put.tableName()).item(put.item())
-                    .conditionExpression(put.conditionExpression())
-                    .expressionAttributeValues(put.expressionAttributeValues()).build());
+            instances.putItem(r -> r.item(changed.next()).conditionExpression(InstanceItems.stillAt(changed)));
         } catch (ConditionalCheckFailedException moved) {
             throw new ConcurrentUpdateException("instance " + changed.id() + " changed since read");
         }
@@ -62,15 +50,13 @@ public final class DynamoInstanceRepository implements InstanceRepository {
 
     @Override
     public Page<Instance> listByAccount(String accountId, int limit, String nextToken) {
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(tables.instances())
-                .indexName(Tables.INSTANCES_BY_ACCOUNT)
-                .keyConditionExpression("accountId = :a")
-                .expressionAttributeValues(Map.of(":a", Attr.s(accountId)))
-                .scanIndexForward(false)
-                .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, "accountId", accountId, PAGE_KEY))
-                .build());
-        return PageToken.page(page.items(), limit, PAGE_KEY, item -> InstanceItems.toInstance(new Item(item)));
+        List<Instance> fetched = PageToken.firstPage(instances.index(Tables.INSTANCES_BY_ACCOUNT)
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(accountId)))
+                        .scanIndexForward(false)
+                        .limit(PageToken.fetchSize(limit))
+                        .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.ACCOUNT.name(), accountId, PAGE_KEY))
+                        .build()));
+        return PageToken.page(fetched, limit, instances.tableSchema(), PAGE_KEY);
     }
 }

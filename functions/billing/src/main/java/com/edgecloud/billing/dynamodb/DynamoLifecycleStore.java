@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -27,15 +28,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoLifecycleStore implements LifecycleStore {
 
-    private static final List<String> PAGE_KEY = List.of("instanceId", "dueBucket", "dueAt");
+    private static final List<String> PAGE_KEY = List.of(InstanceItems.ID.name(), InstanceItems.DUE_BUCKET.name(),
+            InstanceItems.DUE_AT.name());
 
-    private final DynamoDbClient dynamo;
+    private final TypedTables typed;
     private final TableNames tables;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoLifecycleStore(DynamoDbClient dynamo, TableNames tables) {
-        this.dynamo = dynamo;
+        this.typed = new TypedTables(dynamo, tables);
         this.tables = tables;
         this.wallet = new WalletWrites(tables);
         this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
@@ -43,15 +45,14 @@ public final class DynamoLifecycleStore implements LifecycleStore {
 
     @Override
     public Page<Instance> due(String bucket, java.time.Instant now, int limit, String nextToken) {
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(tables.instances())
-                .indexName(Tables.INSTANCES_DUE)
-                .keyConditionExpression("dueBucket = :b AND dueAt <= :now")
-                .expressionAttributeValues(Map.of(":b", Attr.s(bucket), ":now", Attr.s(ApiTime.storage(now))))
+        DynamoDbTable<Instance> instances = typed.instances();
+        List<Instance> fetched = PageToken.firstPage(instances.index(Tables.INSTANCES_DUE).query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                        k -> k.partitionValue(bucket).sortValue(ApiTime.storage(now))))
                 .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, "dueBucket", bucket, PAGE_KEY))
-                .build());
-        return PageToken.page(page.items(), limit, PAGE_KEY, item -> InstanceItems.toInstance(new Item(item)));
+                .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.DUE_BUCKET.name(), bucket, PAGE_KEY))
+                .build()));
+        return PageToken.page(fetched, limit, instances.tableSchema(), PAGE_KEY);
     }
 
     @Override
@@ -62,19 +63,16 @@ public final class DynamoLifecycleStore implements LifecycleStore {
             idempotency.completeWithin(tx, answer);
         }
         if (operation != null) {
-            OperationWrites.add(tx, tables, operation, changes.get(0).after());
+            OperationWrites.add(tx, typed, operation, changes.get(0).after());
         }
         if (walletChange != null) {
             wallet.add(tx, walletChange);
         }
         for (LifecycleChange change : changes) {
             Instance after = change.after();
-            tx.add(TransactWriteItem.builder().put(InstanceItems.versionedPut(tables.instances(), after)).build(),
-                    () -> new ConcurrentUpdateException("instance " + after.id() + " changed since read"));
+            InstanceItems.versionedPut(tx, typed, after);
             for (Bill bill : change.bills()) {
-                tx.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.bills())
-                                .item(BillItems.item(bill)).conditionExpression("attribute_not_exists(sk)").build()).build(),
-                        () -> new ConcurrentUpdateException("bill " + bill.id() + " exists"));
+                tx.put(typed.bills(), bill, BillItems.IS_NEW, () -> new ConcurrentUpdateException("bill " + bill.id() + " exists"));
             }
             for (OutboxMessage message : change.messages()) {
                 tx.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.outbox())
@@ -94,6 +92,6 @@ public final class DynamoLifecycleStore implements LifecycleStore {
         if (tx.size() > Transaction.MAX_ITEMS) {
             throw new IllegalArgumentException(tx.size() + " items do not fit one transaction");
         }
-        tx.execute(dynamo);
+        tx.execute(typed);
     }
 }

@@ -69,11 +69,11 @@ public final class DynamoPaymentStore implements PaymentStore {
                     .build()).build(), () -> new IllegalStateException("outbox message exists"));
         }
         List<Instance> all = s.instances();
-        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, tables, s.order(), all, 0);
+        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, new TypedTables(dynamo, tables), s.order(), all, 0);
         tx.execute(dynamo);
         // As a balance purchase: the rest right after; their ids are in the PAID order, so a replay completes them.
         if (fits < all.size()) {
-            OrderInstances.writeMissing(dynamo, tables, s.order(), all.subList(fits, all.size()));
+            OrderInstances.writeMissing(new TypedTables(dynamo, tables), s.order(), all.subList(fits, all.size()));
         }
     }
 

@@ -80,7 +80,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
             tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
                     () -> new IllegalStateException("payment exists"));
         }
-        int fits = OrderInstances.addFitting(tx, tables, order, plan.instances(), 1);
+        int fits = OrderInstances.addFitting(tx, new TypedTables(dynamo, tables), order, plan.instances(), 1);
         Map<String, AttributeValue> orderItem = new HashMap<>(OrderItems.order(order));
         if (fits < plan.instances().size()) {
             // Not all instances fit: the order is due for completion until materialize wrote the rest.
@@ -98,7 +98,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         if (instances.isEmpty()) {
             return; // all written in the commit: no due mark to clear
         }
-        OrderInstances.writeMissing(dynamo, tables, order, instances);
+        OrderInstances.writeMissing(new TypedTables(dynamo, tables), order, instances);
         dynamo.updateItem(r -> r.tableName(tables.orders()).key(Map.of("orderId", Attr.s(order.id())))
                 .updateExpression("REMOVE dueBucket, dueAt")
                 .conditionExpression("attribute_exists(orderId) AND #status = :paid")

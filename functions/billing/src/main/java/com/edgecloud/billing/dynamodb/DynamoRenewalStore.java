@@ -14,14 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoRenewalStore implements RenewalStore {
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final TypedTables tables;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoRenewalStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.tables = new TypedTables(dynamo, tables);
         this.wallet = new WalletWrites(tables);
         this.idempotency = idempotency;
     }
@@ -34,9 +32,8 @@ public final class DynamoRenewalStore implements RenewalStore {
         // R2: a term already starting there means another renewal chained from the same read.
         TermItems.add(tx, tables, plan.term(),
                 () -> new ConcurrentUpdateException("term of " + plan.term().instanceId() + " exists"));
-        tx.add(TransactWriteItem.builder().put(InstanceItems.versionedPut(tables.instances(), plan.changed())).build(),
-                () -> new ConcurrentUpdateException("instance " + plan.changed().id() + " changed since read"));
+        InstanceItems.versionedPut(tx, tables, plan.changed());
         OperationWrites.add(tx, tables, plan.operation(), plan.changed());
-        tx.execute(dynamo);
+        tx.execute(tables);
     }
 }

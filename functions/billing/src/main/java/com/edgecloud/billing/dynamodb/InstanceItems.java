@@ -1,14 +1,19 @@
 package com.edgecloud.billing.dynamodb;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.time.ApiTime;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * Items of the Instances table. {@code createdKey} orders an account's instances in the
@@ -17,52 +22,60 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
  */
 final class InstanceItems {
 
+    private static final ItemSchema<Instance> S = ItemSchema.of(Instance.class);
+    static final Column<String> ID = S.text("instanceId", Instance::id, primaryPartitionKey());
+    static final Column<String> ACCOUNT = S.text("accountId", Instance::accountId,
+            secondaryPartitionKey(Tables.INSTANCES_BY_ACCOUNT));
+    static final Column<String> CREATED_KEY = S.text("createdKey",
+            i -> ApiTime.storage(i.createdAt()) + "#" + i.id(), secondarySortKey(Tables.INSTANCES_BY_ACCOUNT));
+    static final Column<String> NODE = S.text("nodeId", Instance::nodeId);
+    static final Column<String> SPEC = S.text("specId", Instance::specId);
+    static final Column<String> ORDER = S.text("orderId", Instance::orderId);
+    static final Column<BillingMethod> BILLING_METHOD = S.enumerated("billingMethod", BillingMethod.class,
+            Instance::billingMethod);
+    static final Column<BillingState> BILLING_STATE = S.enumerated("billingState", BillingState.class,
+            Instance::billingState);
+    static final Column<PowerState> POWER_STATE = S.enumerated("powerState", PowerState.class, Instance::powerState);
+    static final Column<Instant> TERM_STARTS_AT = S.instant("termStartsAt", Instance::termStartsAt);
+    static final Column<Instant> EXPIRES_AT = S.instant("expiresAt", Instance::expiresAt);
+    static final Column<Instant> OVERDUE_SINCE = S.instant("overdueSince", Instance::overdueSince);
+    static final Column<Instant> RELEASE_AT = S.instant("releaseAt", Instance::releaseAt);
+    static final Column<Instant> CREATED_AT = S.instant("createdAt", Instance::createdAt);
+    static final Column<Instant> BILLED_UNTIL = S.instant("billedUntil", Instance::billedUntil);
+    static final Column<Long> METERED_SECONDS = S.number("meteredSeconds", Instance::meteredSeconds);
+    static final Column<Long> BILLED_FEN = S.number("billedFen", Instance::billedFen);
+    static final Column<Long> VERSION = S.number("version", Instance::version);
+    static final Column<String> DUE_BUCKET = S.text("dueBucket", i -> i.due() == null ? null : i.due().bucket(),
+            secondaryPartitionKey(Tables.INSTANCES_DUE));
+    static final Column<Instant> DUE_AT = S.instant("dueAt", i -> i.due() == null ? null : i.due().at(),
+            secondarySortKey(Tables.INSTANCES_DUE));
+
+    static final TableSchema<Instance> SCHEMA = S.build(row -> new Instance(row.get(ID), row.get(ACCOUNT),
+            row.get(NODE), row.get(SPEC), row.get(ORDER), row.get(BILLING_METHOD), row.get(BILLING_STATE),
+            row.get(POWER_STATE), row.get(TERM_STARTS_AT), row.get(EXPIRES_AT), row.get(OVERDUE_SINCE),
+            row.get(RELEASE_AT), row.get(CREATED_AT),
+            row.get(DUE_BUCKET) == null ? null : new Due(row.get(DUE_BUCKET), row.get(DUE_AT)),
+            row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(VERSION, 0L)));
+
+    private static final Expression IS_NEW = Expression.builder()
+            .expression("attribute_not_exists(" + ID.name() + ")").build();
+
     private InstanceItems() {
     }
 
-    static Map<String, AttributeValue> key(String instanceId) {
-        return Map.of("instanceId", Attr.s(instanceId));
+    /** Adds {@code changed} at version + 1, only if the stored item is still at its version. */
+    static void versionedPut(Transaction tx, TypedTables tables, Instance changed) {
+        tx.put(tables.instances(), changed.next(), stillAt(changed),
+                () -> new ConcurrentUpdateException("instance " + changed.id() + " changed since read"));
     }
 
-    static Map<String, AttributeValue> item(Instance i) {
-        Attr.Builder item = Attr.item()
-                .s("instanceId", i.id()).s("accountId", i.accountId())
-                .s("createdKey", ApiTime.storage(i.createdAt()) + "#" + i.id())
-                .s("nodeId", i.nodeId()).s("specId", i.specId()).s("orderId", i.orderId())
-                .s("billingMethod", i.billingMethod()).s("billingState", i.billingState())
-                .s("powerState", i.powerState())
-                .instant("termStartsAt", i.termStartsAt()).instant("expiresAt", i.expiresAt())
-                .instant("overdueSince", i.overdueSince()).instant("releaseAt", i.releaseAt())
-                .instant("createdAt", i.createdAt())
-                .instant("billedUntil", i.billedUntil()).n("meteredSeconds", i.meteredSeconds())
-                .n("billedFen", i.billedFen())
-                .n("version", i.version());
-        if (i.due() != null) {
-            item.s("dueBucket", i.due().bucket()).instant("dueAt", i.due().at());
-        }
-        return item.build();
+    static Expression stillAt(Instance read) {
+        return Expression.builder().expression("#version = :read")
+                .putExpressionName("#version", VERSION.name())
+                .putExpressionValue(":read", VERSION.value(read.version())).build();
     }
 
-    /** A put of {@code changed} at version + 1, only if the stored item is still at its version. */
-    static Put versionedPut(String table, Instance changed) {
-        return Put.builder().tableName(table).item(item(changed.next()))
-                .conditionExpression("version = :read")
-                .expressionAttributeValues(Map.of(":read", Attr.n(changed.version())))
-                .build();
-    }
-
-    static Put newPut(String table, Instance instance) {
-        return Put.builder().tableName(table).item(item(instance))
-                .conditionExpression("attribute_not_exists(instanceId)").build();
-    }
-
-    static Instance toInstance(Item item) {
-        Due due = item.s("dueBucket") == null ? null : new Due(item.s("dueBucket"), item.instant("dueAt"));
-        return new Instance(item.s("instanceId"), item.s("accountId"), item.s("nodeId"), item.s("specId"),
-                item.s("orderId"), item.enumValue("billingMethod", BillingMethod.class),
-                item.enumValue("billingState", BillingState.class), item.enumValue("powerState", PowerState.class),
-                item.instant("termStartsAt"), item.instant("expiresAt"), item.instant("overdueSince"),
-                item.instant("releaseAt"), item.instant("createdAt"), due, item.instant("billedUntil"),
-                item.n("meteredSeconds", 0), item.n("billedFen", 0), item.n("version", 0));
+    static Expression isNew() {
+        return IS_NEW;
     }
 }

@@ -4,10 +4,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.purchase.Order;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The instances of a paid order, each with (for a monthly package) its first term (P3), whether
@@ -20,13 +17,12 @@ final class OrderInstances {
     }
 
     /** Adds as many instances (and terms) as fit in {@code tx}, keeping {@code reserved} items free; returns how many. */
-    static int addFitting(Transaction tx, TableNames tables, Order order, List<Instance> instances, int reserved) {
+    static int addFitting(Transaction tx, TypedTables tables, Order order, List<Instance> instances, int reserved) {
         boolean monthly = order.billingMethod() == BillingMethod.MONTHLY_PACKAGE;
         int itemsPerInstance = monthly ? 2 : 1;
         int fits = Math.min(instances.size(), (Transaction.MAX_ITEMS - reserved - tx.size()) / itemsPerInstance);
         for (Instance instance : instances.subList(0, fits)) {
-            tx.add(TransactWriteItem.builder().put(InstanceItems.newPut(tables.instances(), instance)).build(),
-                    () -> new IllegalStateException("instance exists"));
+            tx.put(tables.instances(), instance, InstanceItems.isNew(), () -> new IllegalStateException("instance exists"));
             if (monthly) {
                 TermItems.add(tx, tables, order.firstTermOf(instance), () -> new IllegalStateException("term exists"));
             }
@@ -35,24 +31,22 @@ final class OrderInstances {
     }
 
     /** Writes whichever of these instances and first terms are missing; safe to repeat. */
-    static void writeMissing(DynamoDbClient dynamo, TableNames tables, Order order, List<Instance> instances) {
-        DynamoInstanceRepository repository = new DynamoInstanceRepository(dynamo, tables);
+    static void writeMissing(TypedTables tables, Order order, List<Instance> instances) {
         for (Instance instance : instances) {
             // Conditional, so a repeat (or a retry after a crash) never overwrites a server in use.
-            try {
-                repository.create(instance);
-            } catch (IllegalStateException written) {
-                // written before: its first term may still be missing
-            }
+            putIfAbsent(() -> tables.instances().putItem(r -> r.item(instance).conditionExpression(InstanceItems.isNew())));
             if (order.billingMethod() == BillingMethod.MONTHLY_PACKAGE) {
-                Put term = TermItems.newPut(tables.terms(), order.firstTermOf(instance));
-                try {
-                    dynamo.putItem(r -> r.tableName(term.tableName()).item(term.item())
-                            .conditionExpression(term.conditionExpression()));
-                } catch (ConditionalCheckFailedException written) {
-                    continue;
-                }
+                putIfAbsent(() -> tables.terms().putItem(r -> r.item(order.firstTermOf(instance))
+                        .conditionExpression(TermItems.IS_NEW)));
             }
+        }
+    }
+
+    private static void putIfAbsent(Runnable put) {
+        try {
+            put.run();
+        } catch (ConditionalCheckFailedException written) {
+            // written before
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import java.util.function.Function;
 import com.edgecloud.billing.Page;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,6 +57,20 @@ final class PageToken {
             key.put(attribute, last.get(attribute));
         }
         return new Page<>(page.stream().map(toItem).toList(), encode(key));
+    }
+
+    /** The page out of a typed query of {@link #fetchSize} items; the token is taken by {@code schema}. */
+    static <T> Page<T> page(List<T> fetched, int limit, TableSchema<T> schema, List<String> keyAttributes) {
+        if (fetched.size() <= limit) {
+            return new Page<>(List.copyOf(fetched), null);
+        }
+        List<T> page = List.copyOf(fetched.subList(0, limit));
+        return new Page<>(page, encode(schema.itemToMap(page.get(limit - 1), keyAttributes)));
+    }
+
+    /** The first page of an enhanced query (it asked for {@link #fetchSize} items). */
+    static <T> List<T> firstPage(SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<T>> pages) {
+        return pages.iterator().next().items();
     }
 
     /** A token's key, if it names the caller's partition and exactly {@code keyAttributes}; else a 400. */

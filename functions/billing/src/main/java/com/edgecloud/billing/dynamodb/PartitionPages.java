@@ -2,12 +2,9 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.Page;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * One page of an instance's items in a table keyed (instanceId, sk): its bills, terms or
@@ -20,17 +17,14 @@ final class PartitionPages {
     private PartitionPages() {
     }
 
-    static <T> Page<T> of(DynamoDbClient dynamo, String table, String instanceId, boolean forward, int limit,
-                          String nextToken, Function<Item, T> read) {
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("instanceId = :i")
-                .expressionAttributeValues(Map.of(":i", Attr.s(instanceId)))
+    static <T> Page<T> of(DynamoDbTable<T> table, String instanceId, boolean forward, int limit, String nextToken) {
+        List<T> fetched = PageToken.firstPage(table.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(instanceId)))
                 .scanIndexForward(forward)
                 .consistentRead(true)
                 .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, "instanceId", instanceId, KEY))
-                .build());
-        return PageToken.page(page.items(), limit, KEY, (Map<String, AttributeValue> item) -> read.apply(new Item(item)));
+                .exclusiveStartKey(PageToken.decode(nextToken, KEY.get(0), instanceId, KEY))
+                .build()));
+        return PageToken.page(fetched, limit, table.tableSchema(), KEY);
     }
 }

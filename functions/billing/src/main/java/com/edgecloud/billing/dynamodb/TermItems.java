@@ -1,13 +1,17 @@
 package com.edgecloud.billing.dynamodb;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import com.edgecloud.billing.instance.Term;
+import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.time.DurationUnit;
 import com.edgecloud.billing.time.TermDuration;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import java.time.Instant;
+import java.util.function.Supplier;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * Items of the Terms table: partition {@code instanceId}, sort key {@code sk} = the term's start
@@ -16,34 +20,29 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class TermItems {
 
+    private static final ItemSchema<Term> S = ItemSchema.of(Term.class);
+    static final Column<String> INSTANCE = S.text("instanceId", Term::instanceId, primaryPartitionKey());
+    static final Column<String> SK = S.text("sk", t -> ApiTime.storage(t.termStartsAt()), primarySortKey());
+    static final Column<String> ACCOUNT = S.text("accountId", Term::accountId);
+    static final Column<Instant> STARTS_AT = S.instant("termStartsAt", Term::termStartsAt);
+    static final Column<Instant> EXPIRES_AT = S.instant("expiresAt", Term::expiresAt);
+    static final Column<DurationUnit> UNIT = S.enumerated("durationUnit", DurationUnit.class, t -> t.duration().unit());
+    static final Column<Integer> COUNT = S.integer("durationCount", t -> t.duration().count());
+    static final Column<Money> AMOUNT = S.fen("amountFen", Term::amount);
+    static final Column<String> ORDER = S.text("orderId", Term::orderId);
+    static final Column<String> RENEWAL = S.text("renewalId", Term::renewalId);
+
+    static final TableSchema<Term> SCHEMA = S.build(row -> new Term(row.get(INSTANCE), row.get(ACCOUNT),
+            row.get(STARTS_AT), row.get(EXPIRES_AT), new TermDuration(row.get(UNIT), row.get(COUNT, 0)),
+            row.get(AMOUNT), row.get(ORDER), row.get(RENEWAL)));
+
+    static final Expression IS_NEW = Expression.builder().expression("attribute_not_exists(" + SK.name() + ")").build();
 
     private TermItems() {
     }
 
-    static Map<String, AttributeValue> item(Term t) {
-        return Attr.item()
-                .s("instanceId", t.instanceId()).s("sk", ApiTime.storage(t.termStartsAt()))
-                .s("accountId", t.accountId())
-                .instant("termStartsAt", t.termStartsAt()).instant("expiresAt", t.expiresAt())
-                .s("durationUnit", t.duration().unit()).n("durationCount", t.duration().count())
-                .fen("amountFen", t.amount())
-                .s("orderId", t.orderId()).s("renewalId", t.renewalId())
-                .build();
-    }
-
-    static Put newPut(String table, Term term) {
-        return Put.builder().tableName(table).item(item(term))
-                .conditionExpression("attribute_not_exists(sk)").build();
-    }
-
     /** Adds the new term to a transaction; {@code whenExists}: what a term already there means. */
-    static void add(Transaction tx, TableNames tables, Term term, java.util.function.Supplier<RuntimeException> whenExists) {
-        tx.add(TransactWriteItem.builder().put(newPut(tables.terms(), term)).build(), whenExists);
-    }
-
-    static Term toTerm(Item item) {
-        return new Term(item.s("instanceId"), item.s("accountId"), item.instant("termStartsAt"),
-                item.instant("expiresAt"), new TermDuration(item.enumValue("durationUnit", DurationUnit.class),
-                (int) item.n("durationCount", 0)), item.fen("amountFen"), item.s("orderId"), item.s("renewalId"));
+    static void add(Transaction tx, TypedTables tables, Term term, Supplier<RuntimeException> whenExists) {
+        tx.put(tables.terms(), term, IS_NEW, whenExists);
     }
 }

@@ -3,9 +3,16 @@ package com.edgecloud.billing.dynamodb;
 import com.edgecloud.billing.ConcurrentUpdateException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -15,6 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * One TransactWriteItems where each conditional item says what its failed condition
  * means (out of stock, wallet moved, ...), so a cancelled transaction becomes the right
  * refusal or a retry.
+ *
+ * <p>Puts and condition checks are added typed, through a table and its schema. A transaction of
+ * only those runs as the enhanced client's request; one with an update expression the enhanced
+ * client cannot say (a stock delta, a wallet's new coupons) runs as the low-level request, its
+ * puts built by the same schemas ({@code itemToMap}).
  */
 final class Transaction {
 
@@ -22,11 +34,48 @@ final class Transaction {
     static final int MAX_ITEMS = 100;
 
     private final List<TransactWriteItem> items = new ArrayList<>();
+    /** The same items for the enhanced request; null once a low-level-only item is added. */
+    private List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> typed = new ArrayList<>();
     private final List<Supplier<RuntimeException>> onConditionFailed = new ArrayList<>();
 
+    /** An item the enhanced client cannot express (an update expression). */
     Transaction add(TransactWriteItem item, Supplier<RuntimeException> whenConditionFails) {
         items.add(item);
+        typed = null;
         onConditionFailed.add(whenConditionFails);
+        return this;
+    }
+
+    /** A put of {@code item} into {@code table}, only if {@code condition} holds. */
+    <T> Transaction put(DynamoDbTable<T> table, T item, Expression condition,
+                        Supplier<RuntimeException> whenConditionFails) {
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.tableName())
+                .item(table.tableSchema().itemToMap(item, true))
+                .conditionExpression(condition.expression())
+                .expressionAttributeNames(condition.expressionNames())
+                .expressionAttributeValues(condition.expressionValues()).build()).build());
+        onConditionFailed.add(whenConditionFails);
+        if (typed != null) {
+            typed.add(request -> request.addPutItem(table, TransactPutItemEnhancedRequest
+                    .builder(table.tableSchema().itemType().rawClass()).item(item).conditionExpression(condition).build()));
+        }
+        return this;
+    }
+
+    /** A check that {@code condition} holds on the item of {@code key}, which is not written. */
+    <T> Transaction check(DynamoDbTable<T> table, Key key, Expression condition,
+                          Supplier<RuntimeException> whenConditionFails) {
+        items.add(TransactWriteItem.builder().conditionCheck(software.amazon.awssdk.services.dynamodb.model
+                .ConditionCheck.builder().tableName(table.tableName())
+                .key(key.keyMap(table.tableSchema(), software.amazon.awssdk.enhanced.dynamodb.TableMetadata.primaryIndexName()))
+                .conditionExpression(condition.expression())
+                .expressionAttributeNames(condition.expressionNames())
+                .expressionAttributeValues(condition.expressionValues()).build()).build());
+        onConditionFailed.add(whenConditionFails);
+        if (typed != null) {
+            typed.add(request -> request.addConditionCheck(table,
+                    ConditionCheck.builder().key(key).conditionExpression(condition).build()));
+        }
         return this;
     }
 
@@ -34,12 +83,23 @@ final class Transaction {
         return items.size();
     }
 
-    void execute(DynamoDbClient dynamo) {
+    /** Until every store holds its {@link TypedTables}. */
+    void execute(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
+        execute(new TypedTables(dynamo, null));
+    }
+
+    void execute(TypedTables tables) {
         if (items.isEmpty()) {
             return;
         }
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+            if (typed != null) {
+                TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+                typed.forEach(add -> add.accept(request));
+                tables.enhanced().transactWriteItems(request.build());
+            } else {
+                tables.dynamo().transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+            }
         } catch (TransactionCanceledException cancelled) {
             throw translate(cancelled);
         } catch (TransactionConflictException conflict) {

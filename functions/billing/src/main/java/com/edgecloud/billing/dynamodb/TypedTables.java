@@ -1,0 +1,55 @@
+package com.edgecloud.billing.dynamodb;
+
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.Term;
+import com.edgecloud.billing.metering.Bill;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Our tables as the enhanced client's {@link DynamoDbTable}s, each with its static schema. The
+ * client carries no extensions: every condition is one we write (see docs/tables.md), so nothing
+ * adds or drops one behind our back.
+ */
+final class TypedTables {
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbEnhancedClient enhanced;
+    private final TableNames names;
+
+    TypedTables(DynamoDbClient dynamo, TableNames names) {
+        this.dynamo = dynamo;
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions(List.of()).build();
+        this.names = names;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    DynamoDbEnhancedClient enhanced() {
+        return enhanced;
+    }
+
+    TableNames names() {
+        return names;
+    }
+
+    DynamoDbTable<Instance> instances() {
+        return enhanced.table(names.instances(), InstanceItems.SCHEMA);
+    }
+
+    DynamoDbTable<Term> terms() {
+        return enhanced.table(names.terms(), TermItems.SCHEMA);
+    }
+
+    DynamoDbTable<OperationWrites.Stored> operations() {
+        return enhanced.table(names.operations(), OperationWrites.SCHEMA);
+    }
+
+    DynamoDbTable<Bill> bills() {
+        return enhanced.table(names.bills(), BillItems.SCHEMA);
+    }
+}
