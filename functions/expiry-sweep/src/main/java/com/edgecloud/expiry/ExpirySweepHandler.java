@@ -40,6 +40,7 @@ public class ExpirySweepHandler extends ScheduledFunction {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("read", run.read());
         result.put("changed", run.changed());
+        result.put("released", run.released());
         result.put("ordersCompleted", orders);
         result.put("ordersCancelled", cancelled);
         result.put("stoppedEarly", run.stoppedEarly() || !timeLeft.getAsBoolean());

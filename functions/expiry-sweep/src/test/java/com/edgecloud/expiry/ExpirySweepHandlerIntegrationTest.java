@@ -2,6 +2,7 @@ package com.edgecloud.expiry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
@@ -145,7 +146,8 @@ class ExpirySweepHandlerIntegrationTest {
 
         run(releaseAt.minusSeconds(1));
         assertEquals(BillingState.EXPIRED, fixtures.instance(instance.id()).billingState());
-        run(releaseAt);
+        // Other tests' servers may be released by the same run: at least this one is counted.
+        assertTrue(((Number) run(releaseAt).get("released")).intValue() >= 1, "the Releases metric's count");
         Instance released = fixtures.instance(instance.id());
         assertEquals(BillingState.RELEASED, released.billingState());
         assertEquals(PowerState.STOPPED, released.powerState());

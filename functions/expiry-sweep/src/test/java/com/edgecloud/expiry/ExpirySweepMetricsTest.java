@@ -54,6 +54,7 @@ class ExpirySweepMetricsTest {
         assertEquals(0, doc.get("SweepStoppedEarly").asInt());
         assertEquals(0, doc.get("ItemsRead").asInt());
         assertEquals(0, doc.get("ItemsChanged").asInt());
+        assertEquals(0, doc.get("Releases").asInt());
         assertEquals(250_000, doc.get("TimeLeftMillis").asInt());
     }
 

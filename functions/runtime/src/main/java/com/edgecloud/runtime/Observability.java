@@ -34,7 +34,7 @@ public final class Observability {
 
     /** {@code work} with the invocation's fields on every log line; without a Lambda context (tests), bare. */
     public static <T> T withLogging(Context lambda, Supplier<T> work) {
-        return lambda == null ? work.get() : PowertoolsLogging.withLogging(lambda, work);
+        return lambda == null || lambda.getFunctionName() == null ? work.get() : PowertoolsLogging.withLogging(lambda, work);
     }
 
     /**

@@ -80,6 +80,7 @@ public abstract class ScheduledFunction implements RequestHandler<Map<String, Ob
     static final Map<String, String> METRIC_NAMES = Map.of(
             "read", "ItemsRead",
             "changed", "ItemsChanged",
+            "released", "Releases",
             "bills", "BillsIssued",
             "paid", "BillsPaid",
             "overdue", "OverdueTransitions",

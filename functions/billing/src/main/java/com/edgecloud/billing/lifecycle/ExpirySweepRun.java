@@ -28,32 +28,35 @@ public final class ExpirySweepRun {
         this.instances = instances;
     }
 
-    public record Result(int read, int changed, boolean stoppedEarly) {
+    /** {@code released}: servers this run released (E3), of the {@code changed} transitions. */
+    public record Result(int read, int changed, int released, boolean stoppedEarly) {
     }
 
     public Result run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
-        int[] changed = {0};
+        int[] changed = {0, 0};
         DueSweep.Swept swept = DueSweep.run(store, buckets, now, timeLeft,
-                page -> page.forEach(instance -> changed[0] += sweep(instance, now)));
-        return new Result(swept.read(), changed[0], swept.stoppedEarly());
+                page -> page.forEach(instance -> sweep(instance, now, changed)));
+        return new Result(swept.read(), changed[0], changed[1], swept.stoppedEarly());
     }
 
     public static List<String> allBuckets() {
         return Due.buckets(Due.Kind.EXPIRY);
     }
 
-    /** Applies every step due at {@code now}; returns how many were committed. */
-    int sweep(Instance fromIndex, Instant now) {
+    /** Applies every step due at {@code now}; counts the steps committed and the releases among them. */
+    void sweep(Instance fromIndex, Instant now, int[] committedAndReleased) {
         Instance instance = fromIndex;
-        int committed = 0;
         for (int attempt = 1, steps = 0; steps < MAX_STEPS; ) {
             Optional<LifecycleChange> change = ExpirySweep.step(instance, now);
             if (change.isEmpty()) {
-                return committed;
+                return;
             }
             try {
                 store.commit(List.of(change.get()), null);
-                committed++;
+                committedAndReleased[0]++;
+                if (change.get().returnsStock()) {
+                    committedAndReleased[1]++;
+                }
                 steps++;
                 instance = change.get().after().next();
             } catch (ConcurrentUpdateException moved) {
@@ -62,11 +65,10 @@ public final class ExpirySweepRun {
                 }
                 Optional<Instance> fresh = instances.find(instance.id());
                 if (fresh.isEmpty()) {
-                    return committed;
+                    return;
                 }
                 instance = fresh.get();
             }
         }
-        return committed;
     }
 }

@@ -1,0 +1,89 @@
+package com.edgecloud.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.edgecloud.runtime.Observability;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One JSON log line and one EMF document per HTTP request (issue 11): the route, status and time,
+ * with {@code account_id} (the token's subject) and {@code instance_id} (from the path) on every
+ * line logged while the request runs. Never the token, the body or the query string: they may
+ * carry contacts or secrets.
+ */
+final class RequestLog {
+
+    static final String ACCOUNT_ID = "account_id";
+    static final String INSTANCE_ID = "instance_id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+    private static final Pattern INSTANCE = Pattern.compile("/instances/([^/]+)");
+    private static final Pattern RENEWAL = Pattern.compile("/instances/[^/]+/renewals");
+
+    private RequestLog() {
+    }
+
+    static APIGatewayV2HTTPResponse around(APIGatewayV2HTTPEvent event, Context lambda,
+                                           Supplier<APIGatewayV2HTTPResponse> handle) {
+        String method = method(event);
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        accountOf(event).ifPresent(account -> MDC.put(ACCOUNT_ID, account));
+        Matcher instance = INSTANCE.matcher(path);
+        if (instance.find()) {
+            MDC.put(INSTANCE_ID, instance.group(1));
+        }
+        long started = System.nanoTime(); // infrastructure time: a duration, not business time
+        int status = 500;
+        try {
+            APIGatewayV2HTTPResponse response = handle.get();
+            status = response.getStatusCode();
+            return response;
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("{} {} -> {} in {} ms", method, path, status, millis);
+            Observability.publish(lambda, metrics(method, path, status), Map.of("RequestMillis", millis));
+            MDC.remove(ACCOUNT_ID);
+            MDC.remove(INSTANCE_ID);
+        }
+    }
+
+    /** Requests, client and server errors, and the charges a request made: purchases and renewals paid. */
+    static Map<String, Number> metrics(String method, String path, int status) {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        metrics.put("Requests", 1);
+        metrics.put("ClientErrors", status >= 400 && status < 500 ? 1 : 0);
+        metrics.put("ServerErrors", status >= 500 ? 1 : 0);
+        if ("POST".equals(method) && status == 201) {
+            if ("/instances".equals(path)) {
+                metrics.put("Purchases", 1);
+            } else if (RENEWAL.matcher(path).matches()) {
+                metrics.put("Renewals", 1);
+            }
+        }
+        return metrics;
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "?" : event.getRequestContext().getHttp().getMethod();
+    }
+
+    private static Optional<String> accountOf(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
+                || event.getRequestContext().getAuthorizer().getJwt() == null
+                || event.getRequestContext().getAuthorizer().getJwt().getClaims() == null) {
+            return Optional.empty();
+        }
+        return AuthorizerClaims.callerFrom(event.getRequestContext().getAuthorizer().getJwt().getClaims())
+                .map(Caller::accountId);
+    }
+}
