@@ -69,10 +69,6 @@ public final class ColdStartBenchmark {
     private static final String[] MEASURES = {"jvmToResponseMs", "constructionMs", "firstRequestMs", "classes", "cpuMs"};
     private static final String[] LABELS = {"JVM start to response (ms)", "construction (ms)", "first request (ms)", "classes loaded",
         "CPU time to response (ms)"};
-    /** What Micronaut AOT generates into a function's classes (root pom, `micronaut-aot`): left out by the `noaot` variant. */
-    private static final List<String> AOT_OUTPUT = List.of("com/edgecloud/aot/",
-            "META-INF/services/io.micronaut.context.ApplicationContextConfigurer",
-            "META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader");
     private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?[0-9.]+)");
 
     private ColdStartBenchmark() {
@@ -131,20 +127,15 @@ public final class ColdStartBenchmark {
                 if (!"all".equals(only) && !Arrays.asList(only.split(",")).contains(fn.name())) {
                     continue;
                 }
-                String classpath = functionClasspath(root, fn, extras, work, false);
-                String noAotClasspath = variants.contains("noaot") ? functionClasspath(root, fn, extras, work, true) : null;
+                String classpath = functionClasspath(root, fn, extras, work);
                 // Runs interleave the variants (run 1 of each, then run 2 of each...): a machine whose load
                 // drifts during the benchmark weighs on every variant alike.
                 Map<String, List<String>> jvmArgsByVariant = new LinkedHashMap<>();
-                Map<String, String> classpaths = new LinkedHashMap<>();
                 Map<String, String> handlers = new LinkedHashMap<>();
                 Map<String, List<double[]>> byVariant = new LinkedHashMap<>();
                 for (String variant : variants) {
-                    String variantClasspath = "noaot".equals(variant) ? noAotClasspath : classpath;
-                    classpaths.put(variant, variantClasspath);
                     String handler = switch (variant) {
                         case "bare" -> fn.bareHandler();
-                        case "noaot" -> fn.frameworkHandler();
                         case "untuned" -> ColdStartProbe.UNTUNED + fn.frameworkHandler();
                         default -> fn.frameworkHandler();
                     };
@@ -154,7 +145,7 @@ public final class ColdStartBenchmark {
                         Files.deleteIfExists(archive);
                         List<String> dump = new ArrayList<>(probeJvmArgs);
                         dump.add("-XX:ArchiveClassesAtExit=" + archive);
-                        probe(java, variantClasspath, dump, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
+                        probe(java, classpath, dump, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
                         jvmArgs.add("-XX:SharedArchiveFile=" + archive);
                     }
                     handlers.put(variant, handler);
@@ -163,7 +154,7 @@ public final class ColdStartBenchmark {
                 }
                 for (int i = 0; i < warmup + runs; i++) {
                     for (String variant : variants) {
-                        double[] r = probe(java, classpaths.get(variant), jvmArgsByVariant.get(variant), endpoint, handlers.get(variant),
+                        double[] r = probe(java, classpath, jvmArgsByVariant.get(variant), endpoint, handlers.get(variant),
                                 events.resolve(fn.eventFile()), fn.eventClass().getName());
                         if (i >= warmup) {
                             byVariant.get(variant).add(r);
@@ -171,9 +162,8 @@ public final class ColdStartBenchmark {
                     }
                 }
                 for (String variant : variants) {
-                    System.out.printf("   %s %s: %s%s%n", fn.name(), variant, byVariant.get(variant).stream()
-                            .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")),
-                            aotLabel(byVariant.get(variant)));
+                    System.out.printf("   %s %s: %s%n", fn.name(), variant, byVariant.get(variant).stream()
+                            .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")));
                 }
                 results.put(fn.name(), byVariant);
             }
@@ -213,11 +203,10 @@ public final class ColdStartBenchmark {
         if (!"baseline".equals(handler) && (status < 200 || status > 299)) {
             throw new IllegalStateException(handler + " answered " + status + ":\n" + text);
         }
-        double[] r = new double[MEASURES.length + 1];
+        double[] r = new double[MEASURES.length];
         for (int i = 0; i < MEASURES.length; i++) {
             r[i] = values.get(MEASURES[i]);
         }
-        r[MEASURES.length] = values.getOrDefault("aot", -1.0); // 1: Micronaut AOT on, 0: off, -1: no Micronaut context
         return r;
     }
 
@@ -324,18 +313,14 @@ public final class ColdStartBenchmark {
      * As deployed: the function module's own classes and ITS runtime classpath (written by the
      * dependency plugin, see the README), never the other functions' beans; then the probe extras.
      */
-    private static String functionClasspath(Path root, Fn fn, List<String> extras, Path work, boolean withoutAot) throws IOException {
+    private static String functionClasspath(Path root, Fn fn, List<String> extras, Path work) throws IOException {
         Path module = root.resolve(fn.module());
         Path listed = module.resolve("target/classpath.txt");
         if (!Files.exists(listed)) {
             throw new IllegalStateException(listed + " is missing: build with the command in benchmarks/README.md");
         }
         List<String> entries = new ArrayList<>();
-        if (withoutAot) {
-            entries.add(packed(module.resolve("target/classes"), work.resolve(fn.name() + "-noaot.jar"), AOT_OUTPUT));
-        } else {
-            entries.add(packed(module.resolve("target/classes"), work.resolve(fn.name() + ".jar")));
-        }
+        entries.add(packed(module.resolve("target/classes"), work.resolve(fn.name() + ".jar")));
         for (String entry : Files.readString(listed).trim().split(File.pathSeparator)) {
             Path path = Path.of(entry);
             entries.add(Files.isDirectory(path) ? packed(path, work.resolve(path.getParent().getParent().getFileName() + ".jar"))
@@ -350,25 +335,17 @@ public final class ColdStartBenchmark {
     }
 
     private static String packed(Path dir, Path jar) throws IOException {
-        return packed(dir, jar, List.of());
-    }
-
-    /** {@code dir} as a jar, without the entries that start with one of {@code leftOut}. */
-    private static String packed(Path dir, Path jar, List<String> leftOut) throws IOException {
-        jar(dir, jar, leftOut);
+        jar(dir, jar);
         return jar.toAbsolutePath().toString();
     }
 
-    private static void jar(Path dir, Path jar, List<String> leftOut) throws IOException {
+    private static void jar(Path dir, Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
              Stream<Path> files = Files.walk(dir)) {
             // Directory entries too: Micronaut finds its bean and service lists by listing META-INF/micronaut/*.
             for (Path p : (Iterable<Path>) files.filter(p -> !p.equals(dir)).sorted()::iterator) {
                 String name = dir.relativize(p).toString().replace(File.separatorChar, '/');
                 boolean directory = Files.isDirectory(p);
-                if (leftOut.stream().anyMatch(prefix -> (directory ? name + "/" : name).startsWith(prefix))) {
-                    continue;
-                }
                 out.putNextEntry(new java.util.jar.JarEntry(directory ? name + "/" : name));
                 if (!directory) {
                     Files.copy(p, out);
@@ -387,16 +364,6 @@ public final class ColdStartBenchmark {
             throw new UncheckedIOException(new IOException("no events/ folder above " + Path.of("").toAbsolutePath()));
         }
         return dir.resolve("events");
-    }
-
-    /** Whether Micronaut AOT's optimizations were in the context of these runs (step (d)). */
-    private static String aotLabel(List<double[]> runs) {
-        List<Double> flags = runs.stream().map(r -> r[MEASURES.length]).distinct().toList();
-        if (flags.equals(List.of(-1.0))) {
-            return "";
-        }
-        return flags.equals(List.of(1.0)) ? " (Micronaut AOT: on)" : flags.equals(List.of(0.0)) ? " (Micronaut AOT: off)"
-                : " (Micronaut AOT: on in some runs only!)";
     }
 
     private static List<String> splitArgs(String args) {

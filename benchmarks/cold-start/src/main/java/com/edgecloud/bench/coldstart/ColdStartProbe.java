@@ -27,7 +27,7 @@ import java.util.UUID;
  * {@link ColdStartBenchmark} reads.
  * <p>Args: handler class ({@code untuned:} first: see {@link UntunedFramework}), event file, event class. JMX is only touched after the answer, so
  * its own classes (a constant few hundred, see the "baseline" row) count in "classes loaded"
- * but not in any time.
+ * (and a little in the CPU time, the same in every variant) but not in any other time.
  */
 public final class ColdStartProbe {
 
@@ -81,49 +81,19 @@ public final class ColdStartProbe {
 
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        // CPU time of every thread of this JVM (JIT compiler and GC included) from its start to here: far less
-        // sensitive than the times above to other processes sharing the cores.
+        // CPU time of all this JVM's threads (JIT compiler and GC included) from its start to here: far less
+        // sensitive than the times above to other processes sharing the cores (benchmarks/README.md, step (d)).
         long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        int aot = aot(handler);
         System.out.println(MARKER + "{\"jvmToResponseMs\":" + (answeredAtMillis - jvmStart)
                 + ",\"constructionMs\":" + millis(constructed - constructionStart)
                 + ",\"firstRequestMs\":" + millis(answered - constructed)
                 + ",\"classes\":" + classes
                 + ",\"cpuMs\":" + millis(cpuNanos)
                 + ",\"status\":" + status
-                + ",\"answerBytes\":" + answerBytes
-                + ",\"aot\":" + aot + "}");
+                + ",\"answerBytes\":" + answerBytes + "}");
         System.out.flush();
         // The handler's context, SDK and logging threads must not decide when this JVM ends.
         Runtime.getRuntime().halt(0);
-    }
-
-    /**
-     * Whether the handler's context started with Micronaut AOT's optimizations (benchmarks/README.md,
-     * "Cold start", step (d)): 1 when its context says {@code micronaut.aot.enabled} (set by the
-     * generated {@code AOTApplicationContextConfigurer}) and the precomputed service lists are in
-     * {@code StaticOptimizations}, 0 when not, -1 for a handler without a Micronaut context (bare).
-     * Asked after everything is measured, by reflection: the probe itself depends on no Micronaut.
-     */
-    static int aot(Object handler) {
-        if (handler == null) {
-            return -1;
-        }
-        try {
-            Object context = handler.getClass().getMethod("getApplicationContext").invoke(handler);
-            ClassLoader loader = handler.getClass().getClassLoader();
-            Object enabled = context.getClass().getMethod("getProperty", String.class, Class.class)
-                    .invoke(context, "micronaut.aot.enabled", Boolean.class);
-            Object services = Class.forName("io.micronaut.core.optim.StaticOptimizations", true, loader)
-                    .getMethod("get", Class.class)
-                    .invoke(null, Class.forName("io.micronaut.core.io.service.SoftServiceLoader$Optimizations", true, loader));
-            return Boolean.TRUE.equals(((java.util.Optional<?>) enabled).orElse(null))
-                    && ((java.util.Optional<?>) services).isPresent() ? 1 : 0;
-        } catch (NoSuchMethodException e) {
-            return -1;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot tell whether Micronaut AOT was on", e);
-        }
     }
 
     /** As the Lambda runtime: its own serializers for AWS event types, plain Jackson otherwise. */
