@@ -39,7 +39,7 @@ public final class DynamoLifecycleStore implements LifecycleStore {
     public DynamoLifecycleStore(DynamoDbClient dynamo, TableNames tables) {
         this.typed = new TypedTables(dynamo, tables);
         this.tables = tables;
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(typed);
         this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
 

@@ -30,37 +30,36 @@ public final class DynamoPaymentStore implements PaymentStore {
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
+    private final TypedTables typed;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoPaymentStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
         this.dynamo = dynamo;
         this.tables = tables;
-        this.wallet = new WalletWrites(tables);
+        this.typed = new TypedTables(dynamo, tables);
+        this.wallet = new WalletWrites(typed);
         this.idempotency = idempotency;
     }
 
     @Override
     public Optional<Payment> find(String paymentId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tables.payments())
-                .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.toPayment(new Item(item)));
+        return Optional.ofNullable(typed.payments().getItem(r -> r.key(k -> k.partitionValue(paymentId))
+                .consistentRead(true)));
     }
 
     @Override
     public void open(Payment payment, IdempotentCompletion completion) {
         Transaction tx = new Transaction();
         idempotency.completeWithin(tx, completion);
-        tx.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.payments())
-                .item(PaymentItems.payment(payment)).conditionExpression("attribute_not_exists(paymentId)")
-                .build()).build(), () -> new IllegalStateException("payment exists"));
-        tx.execute(dynamo);
+        tx.put(typed.payments(), payment, PaymentItems.IS_NEW, () -> new IllegalStateException("payment exists"));
+        tx.execute(typed);
     }
 
     @Override
     public void settle(Settlement s) {
         Transaction tx = new Transaction();
-        tx.add(putPayment(s.confirmed(), s.from()), () -> moved("payment " + s.confirmed().paymentId()));
+        putPayment(tx, s.confirmed(), s.from());
         wallet.add(tx, s.wallet());
         if (s.order() != null) {
             tx.add(putOrder(s.order()), () -> moved("order " + s.order().id()));
@@ -69,22 +68,22 @@ public final class DynamoPaymentStore implements PaymentStore {
                     .build()).build(), () -> new IllegalStateException("outbox message exists"));
         }
         List<Instance> all = s.instances();
-        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, new TypedTables(dynamo, tables), s.order(), all, 0);
-        tx.execute(dynamo);
+        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, typed, s.order(), all, 0);
+        tx.execute(typed);
         // As a balance purchase: the rest right after; their ids are in the PAID order, so a replay completes them.
         if (fits < all.size()) {
-            OrderInstances.writeMissing(new TypedTables(dynamo, tables), s.order(), all.subList(fits, all.size()));
+            OrderInstances.writeMissing(typed, s.order(), all.subList(fits, all.size()));
         }
     }
 
     @Override
     public void fail(Payment pending, Order pendingOrder) {
         Transaction tx = new Transaction();
-        tx.add(putPayment(pending.failed(), PaymentStatus.PENDING), () -> moved("payment " + pending.paymentId()));
+        putPayment(tx, pending.failed(), PaymentStatus.PENDING);
         if (pendingOrder != null) {
             addCancellation(tx, pendingOrder);
         }
-        tx.execute(dynamo);
+        tx.execute(typed);
     }
 
     @Override
@@ -92,7 +91,7 @@ public final class DynamoPaymentStore implements PaymentStore {
         Transaction tx = new Transaction();
         addCancellation(tx, pendingOrder);
         try {
-            tx.execute(dynamo);
+            tx.execute(typed);
             return true;
         } catch (ConcurrentUpdateException paidOrCancelledMeanwhile) {
             return stillWaiting(pendingOrder.id()) && cancel(pendingOrder); // a mere transaction conflict: again
@@ -137,13 +136,8 @@ public final class DynamoPaymentStore implements PaymentStore {
     }
 
     /** The payment as it becomes, only if its status is still {@code from}. */
-    private TransactWriteItem putPayment(Payment next, PaymentStatus from) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(tables.payments())
-                .item(PaymentItems.payment(next))
-                .conditionExpression("#status = :from")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":from", Attr.s(from.name())))
-                .build()).build();
+    private void putPayment(Transaction tx, Payment next, PaymentStatus from) {
+        tx.put(typed.payments(), next, PaymentItems.statusIs(from), () -> moved("payment " + next.paymentId()));
     }
 
     private static ConcurrentUpdateException moved(String what) {

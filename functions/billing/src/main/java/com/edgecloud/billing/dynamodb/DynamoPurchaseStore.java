@@ -37,6 +37,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
+    private final TypedTables typed;
     private final CatalogRepository catalog;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
@@ -45,8 +46,9 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                                DynamoIdempotencyStore idempotency) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.typed = new TypedTables(dynamo, tables);
         this.catalog = catalog;
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(typed);
         this.idempotency = idempotency;
     }
 
@@ -77,7 +79,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                     () -> new IllegalStateException("outbox message exists"));
         }
         if (plan.payment() != null) { // P2: the third-party payment the order waits for
-            tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
+            tx.put(typed.payments(), plan.payment(), PaymentItems.IS_NEW,
                     () -> new IllegalStateException("payment exists"));
         }
         int fits = OrderInstances.addFitting(tx, new TypedTables(dynamo, tables), order, plan.instances(), 1);

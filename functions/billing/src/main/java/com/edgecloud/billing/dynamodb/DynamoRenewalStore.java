@@ -20,7 +20,7 @@ public final class DynamoRenewalStore implements RenewalStore {
 
     public DynamoRenewalStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
         this.tables = new TypedTables(dynamo, tables);
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(this.tables);
         this.idempotency = idempotency;
     }
 

@@ -2,7 +2,9 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
+import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.payment.Payment;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -51,5 +53,21 @@ final class TypedTables {
 
     DynamoDbTable<Bill> bills() {
         return enhanced.table(names.bills(), BillItems.SCHEMA);
+    }
+
+    /**
+     * Reads and condition checks only: an account item carries more than an {@link Account}
+     * (see {@link DynamoAccountRepository}).
+     */
+    DynamoDbTable<Account> accounts() {
+        return enhanced.table(names.accounts(), DynamoAccountRepository.SCHEMA);
+    }
+
+    DynamoDbTable<WalletItems.StoredEntry> wallet() {
+        return enhanced.table(names.wallet(), WalletItems.SCHEMA);
+    }
+
+    DynamoDbTable<Payment> payments() {
+        return enhanced.table(names.payments(), PaymentItems.SCHEMA);
     }
 }
