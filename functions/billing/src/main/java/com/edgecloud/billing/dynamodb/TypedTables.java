@@ -3,6 +3,8 @@ package com.edgecloud.billing.dynamodb;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.notify.Delivery;
+import com.edgecloud.billing.notify.InSiteMessage;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -51,5 +53,23 @@ final class TypedTables {
 
     DynamoDbTable<Bill> bills() {
         return enhanced.table(names.bills(), BillItems.SCHEMA);
+    }
+
+    DynamoDbTable<InSiteMessage> messages() {
+        return enhanced.table(names.messages(), MessageItems.SCHEMA);
+    }
+
+    /** The account item's unread-message counter. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageItems.Unread> unreadMessages() {
+        return enhanced.table(names.accounts(), MessageItems.UNREAD_SCHEMA);
+    }
+
+    DynamoDbTable<Delivery> deliveries() {
+        return enhanced.table(names.deliveries(), DeliveryItems.SCHEMA);
+    }
+
+    /** The account item's message settings. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageSettingsItems.Stored> messageSettings() {
+        return enhanced.table(names.accounts(), MessageSettingsItems.SCHEMA);
     }
 }
