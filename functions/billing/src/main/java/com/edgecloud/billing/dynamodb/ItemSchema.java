@@ -103,4 +103,20 @@ final class ItemSchema<T> {
     TableSchema<T> build(Function<Row, T> read) {
         return builder.newItemBuilder(Row::new, read).build();
     }
+
+    /**
+     * A nested record (a map), stored with its own schema. Its null fields are left out of the
+     * map, as at the top level, rather than stored as NULL (the default for documents).
+     */
+    <D> Column<D> document(String name, Class<D> type, TableSchema<D> schema, Function<T, D> getter) {
+        return column(name, DEFAULTS.converterFor(EnhancedType.documentOf(type, schema, d -> d.ignoreNulls(true))),
+                getter);
+    }
+
+    /** A list of nested records (a map each), stored with their own schema; their null fields are left out. */
+    <D> Column<List<D>> documentsWithoutNulls(String name, Class<D> type, TableSchema<D> schema,
+                                              Function<T, List<D>> getter) {
+        return column(name, DEFAULTS.converterFor(EnhancedType.listOf(
+                EnhancedType.documentOf(type, schema, d -> d.ignoreNulls(true)))), getter);
+    }
 }

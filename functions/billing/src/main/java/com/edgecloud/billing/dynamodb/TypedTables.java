@@ -1,9 +1,11 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
-import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.notify.Delivery;
+import com.edgecloud.billing.notify.InSiteMessage;
 import com.edgecloud.billing.payment.Payment;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -69,5 +71,23 @@ final class TypedTables {
 
     DynamoDbTable<Payment> payments() {
         return enhanced.table(names.payments(), PaymentItems.SCHEMA);
+    }
+
+    DynamoDbTable<InSiteMessage> messages() {
+        return enhanced.table(names.messages(), MessageItems.SCHEMA);
+    }
+
+    /** The account item's unread-message counter. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageItems.Unread> unreadMessages() {
+        return enhanced.table(names.accounts(), MessageItems.UNREAD_SCHEMA);
+    }
+
+    DynamoDbTable<Delivery> deliveries() {
+        return enhanced.table(names.deliveries(), DeliveryItems.SCHEMA);
+    }
+
+    /** The account item's message settings. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageSettingsItems.Stored> messageSettings() {
+        return enhanced.table(names.accounts(), MessageSettingsItems.SCHEMA);
     }
 }
