@@ -44,7 +44,7 @@ final class MessageSettingsItems {
 
     private static final ItemSchema<MessageSettings> M = ItemSchema.of(MessageSettings.class);
     static final Column<String> LANGUAGE = M.text("language", MessageSettings::language);
-    static final Column<List<Receiver>> RECEIVERS = M.documentsWithoutNulls("receivers", Receiver.class, RECEIVER,
+    static final Column<List<Receiver>> RECEIVERS = M.documents("receivers", Receiver.class, RECEIVER,
             MessageSettings::receivers);
     static final Column<Map<String, TypeSetting>> TYPES = M.documentMap("types", TypeSetting.class, TYPE_SETTING,
             s -> byName(s.types()));
