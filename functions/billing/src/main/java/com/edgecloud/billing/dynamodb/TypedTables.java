@@ -1,8 +1,11 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.notify.OutboxMessage;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -51,5 +54,27 @@ final class TypedTables {
 
     DynamoDbTable<Bill> bills() {
         return enhanced.table(names.bills(), BillItems.SCHEMA);
+    }
+
+    /** The Catalog table's node items (partition {@code NODES}). */
+    DynamoDbTable<Node> nodes() {
+        return enhanced.table(names.catalog(), NodeItems.SCHEMA);
+    }
+
+    /** The Catalog table's spec items (partition {@code NODE#<nodeId>}), each with its operator version. */
+    DynamoDbTable<CatalogRepository.Seen> specs() {
+        return enhanced.table(names.catalog(), SpecItems.SCHEMA);
+    }
+
+    DynamoDbTable<OrderItems.Stored> orders() {
+        return enhanced.table(names.orders(), OrderItems.SCHEMA);
+    }
+
+    DynamoDbTable<OutboxMessage> outbox() {
+        return enhanced.table(names.outbox(), OutboxItems.SCHEMA);
+    }
+
+    DynamoDbTable<IdempotencyItems.Stored> idempotency() {
+        return enhanced.table(names.idempotency(), IdempotencyItems.SCHEMA);
     }
 }
