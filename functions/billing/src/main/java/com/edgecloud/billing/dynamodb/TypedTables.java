@@ -1,11 +1,14 @@
 package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.notify.Delivery;
 import com.edgecloud.billing.notify.InSiteMessage;
+import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.payment.Payment;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -89,5 +92,27 @@ final class TypedTables {
     /** The account item's message settings. Read only: a put would replace the whole account item. */
     DynamoDbTable<MessageSettingsItems.Stored> messageSettings() {
         return enhanced.table(names.accounts(), MessageSettingsItems.SCHEMA);
+    }
+
+    /** The Catalog table's node items (partition {@code NODES}). */
+    DynamoDbTable<Node> nodes() {
+        return enhanced.table(names.catalog(), NodeItems.SCHEMA);
+    }
+
+    /** The Catalog table's spec items (partition {@code NODE#<nodeId>}), each with its operator version. */
+    DynamoDbTable<CatalogRepository.Seen> specs() {
+        return enhanced.table(names.catalog(), SpecItems.SCHEMA);
+    }
+
+    DynamoDbTable<OrderItems.Stored> orders() {
+        return enhanced.table(names.orders(), OrderItems.SCHEMA);
+    }
+
+    DynamoDbTable<OutboxMessage> outbox() {
+        return enhanced.table(names.outbox(), OutboxItems.SCHEMA);
+    }
+
+    DynamoDbTable<IdempotencyItems.Stored> idempotency() {
+        return enhanced.table(names.idempotency(), IdempotencyItems.SCHEMA);
     }
 }

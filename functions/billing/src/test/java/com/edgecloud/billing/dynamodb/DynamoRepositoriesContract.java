@@ -32,6 +32,7 @@ import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,6 +206,19 @@ abstract class DynamoRepositoriesContract {
         assertEquals(3, catalog().spec(nodeId, "std-1").orElseThrow().stock());
         assertEquals("900.00", catalog().spec(nodeId, "std-1").orElseThrow().monthlyPrice().toString());
         assertEquals(2, catalog().specs(nodeId).size(), "an update replaces, never adds");
+    }
+
+    @Test
+    void aNodeNearTheEquatorAndTheMeridianKeepsItsDegrees_C3() {
+        String nodeId = Ids.next("node");
+        Node node = new Node(nodeId, "Gulf of Guinea", "West Africa", "None", 0.0001, -0.00005, NodeStatus.OPEN);
+        catalog().saveNode(node);
+
+        assertEquals(node, catalog().node(nodeId).orElseThrow());
+        Map<String, AttributeValue> item = client().getItem(r -> r.tableName(tables().catalog())
+                .key(Map.of("pk", AttributeValue.fromS("NODES"), "sk", AttributeValue.fromS(nodeId)))).item();
+        assertEquals(0, new BigDecimal("0.0001").compareTo(new BigDecimal(item.get("latitude").n())));
+        assertEquals(0, new BigDecimal("-0.00005").compareTo(new BigDecimal(item.get("longitude").n())));
     }
 
     @Test
