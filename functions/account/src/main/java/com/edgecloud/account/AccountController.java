@@ -78,7 +78,6 @@ public class AccountController {
     public HttpResponse<?> recharge(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                     @Nullable @Body String body) {
         JsonRequest in = JsonRequest.parse(json, body);
-        in.allowOnly("amount");
         Money amount = in.requiredMoney("amount");
         if (amount != null && (amount.isLessThan(Payment.MIN_RECHARGE) || Payment.MAX_RECHARGE.isLessThan(amount))) {
             in.reject("amount", "must be from " + Payment.MIN_RECHARGE + " to " + Payment.MAX_RECHARGE);

@@ -30,7 +30,6 @@ final class MessageSettingsRequest {
     }
 
     static MessageSettings apply(JsonRequest in, MessageSettings current) {
-        in.allowOnly("language", "receivers", "types");
         String language = in.optionalText("language", 10);
         if (language != null && !language.equals("zh-CN") && !language.equals("en")) {
             in.reject("language", "must be zh-CN or en");
@@ -89,7 +88,6 @@ final class MessageSettingsRequest {
                 continue;
             }
             JsonRequest r = in.nested(node, path);
-            r.allowOnly("id", "name", "phone", "email");
             String id = r.id("id");
             String name = r.requiredText("name", 100);
             String phone = r.optionalText("phone", 32);
@@ -121,7 +119,6 @@ final class MessageSettingsRequest {
             return null;
         }
         JsonRequest t = in.nested(node, path);
-        t.allowOnly("channels", "receiverIds");
         EnumSet<DeliveryChannel> channels = EnumSet.noneOf(DeliveryChannel.class);
         JsonNode c = t.raw("channels");
         boolean ok = true;

@@ -74,13 +74,9 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
-        in.allowOnly("activated", "verification", "contact");
         Boolean activated = in.requiredBoolean("activated");
         Verification verification = in.requiredEnum("verification", Verification.class);
         JsonRequest c = in.optionalObject("contact");
-        if (c != null) {
-            c.allowOnly("name", "phone", "email");
-        }
         Contact contact = c == null ? null
                 : new Contact(c.optionalText("name", 100), c.optionalText("phone", 32), c.optionalText("email", 254));
         in.validate();
@@ -96,7 +92,6 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "id", id);
-        in.allowOnly("amount", "expiresAt");
         Money amount = in.requiredMoney("amount");
         Instant expiresAt = in.requiredInstant("expiresAt");
         Instant now = clock.instant();
@@ -131,7 +126,6 @@ public class AdminController {
         CallerBinder.requireAdmin(caller);
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
-        in.allowOnly("name", "region", "city", "latitude", "longitude", "status");
         String name = in.optionalText("name", 100);
         String region = in.requiredText("region", 100); // C3: operators give the location
         String city = in.requiredText("city", 100);
@@ -152,8 +146,6 @@ public class AdminController {
         JsonRequest in = JsonRequest.parse(json, body);
         requireId(in, "nodeId", nodeId);
         requireId(in, "specId", specId);
-        in.allowOnly("name", "cpu", "memoryGiB", "disks", "bandwidthMbps",
-                "monthlyPrice", "yearlyPrice", "hourlyPrice", "stock");
         String name = in.optionalText("name", 100);
         Hardware hardware = hardware(in);
         Money monthly = price(in, "monthlyPrice");
@@ -172,7 +164,6 @@ public class AdminController {
         String model = null;
         Integer cores = null;
         if (cpu != null) {
-            cpu.allowOnly("model", "cores");
             model = cpu.requiredText("model", 100);
             cores = cpu.requiredInteger("cores", 1, 4096);
         }
@@ -181,7 +172,6 @@ public class AdminController {
         List<Hardware.Disk> disks = new ArrayList<>();
         boolean disksValid = diskFields != null;
         for (JsonRequest disk : diskFields == null ? List.<JsonRequest>of() : diskFields) {
-            disk.allowOnly("type", "sizeGiB", "count");
             DiskType type = disk.requiredEnum("type", DiskType.class);
             Integer size = disk.requiredInteger("sizeGiB", 1, 1_048_576);
             Integer count = disk.requiredInteger("count", 1, 256);

@@ -36,11 +36,27 @@ public final class JsonRequest {
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
+    /** This object and every nested one read from it, in the order they were read. */
+    private final List<JsonRequest> tree;
+    /** The fields asked for by name: any other field of the object is unknown. */
+    private final java.util.Set<String> named = new java.util.HashSet<>();
 
-    private JsonRequest(JsonNode node, String prefix, List<FieldError> errors) {
+    private JsonRequest(JsonNode node, String prefix, List<FieldError> errors, List<JsonRequest> tree) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
+        this.tree = tree;
+        tree.add(this);
+    }
+
+    private JsonRequest child(JsonNode object, String path) {
+        return new JsonRequest(object, prefix + path, errors, tree);
+    }
+
+    /** A field's value, the field now being one this request knows. */
+    private JsonNode field(String name) {
+        named.add(name);
+        return node.get(name);
     }
 
     public static JsonRequest parse(JsonMapper mapper, String raw) {
@@ -63,7 +79,7 @@ public final class JsonRequest {
         if (node == null || !node.isObject()) {
             throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
         }
-        return new JsonRequest(node, "", new ArrayList<>());
+        return new JsonRequest(node, "", new ArrayList<>(), new ArrayList<>());
     }
 
     /**
@@ -155,7 +171,7 @@ public final class JsonRequest {
 
     /** A required number (not a string) from {@code min} to {@code max}, e.g. a latitude. */
     public Double requiredNumber(String field, double min, double max) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             reject(field, "is required");
             return null;
@@ -174,7 +190,7 @@ public final class JsonRequest {
 
     /** A required array of objects; each reports its fields as {@code field[i].child}. */
     public List<JsonRequest> requiredObjects(String field, int minSize, int maxSize) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             reject(field, "is required");
             return null;
@@ -192,7 +208,7 @@ public final class JsonRequest {
             if (!value.get(i).isObject()) {
                 reject(field + "[" + i + "]", "must be an object");
             } else {
-                items.add(new JsonRequest(value.get(i), prefix + field + "[" + i + "].", errors));
+                items.add(child(value.get(i), field + "[" + i + "]."));
             }
         }
         return items;
@@ -204,7 +220,6 @@ public final class JsonRequest {
         if (d == null) {
             return null;
         }
-        d.allowOnly("unit", "count");
         DurationUnit unit = d.requiredEnum("unit", DurationUnit.class);
         Integer count = d.requiredInteger("count", 1, 1000);
         if (unit == null || count == null) {
@@ -228,7 +243,7 @@ public final class JsonRequest {
     }
 
     private String text(String field, int maxLength, boolean required) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             if (required) {
                 reject(field, "is required");
@@ -252,7 +267,7 @@ public final class JsonRequest {
     }
 
     private Integer integer(String field, int min, int max, boolean required) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             if (required) {
                 reject(field, "is required");
@@ -291,7 +306,7 @@ public final class JsonRequest {
     }
 
     private Boolean bool(String field, boolean required) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             if (required) {
                 reject(field, "is required");
@@ -334,7 +349,7 @@ public final class JsonRequest {
 
     /** A nested object; its fields report as {@code field.child}. Absent when not required: null. */
     private JsonRequest object(String field, boolean required) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         if (absent(value)) {
             if (required) {
                 reject(field, "is required");
@@ -345,51 +360,61 @@ public final class JsonRequest {
             reject(field, "must be an object");
             return null;
         }
-        return new JsonRequest(value, prefix + field + ".", errors);
+        return child(value, field + ".");
     }
 
     /**
-     * Refuses every field of this object not named here (a misspelt or invented field is not
+     * The fields of this object that no reader asked for (a misspelt or invented field is not
      * silently ignored); at most {@value #MAX_UNKNOWN_REPORTED} are named, each name shortened.
      */
-    public void allowOnly(String... fields) {
-        java.util.Set<String> known = java.util.Set.of(fields);
-        int unknown = 0;
+    private List<FieldError> unknownFields() {
+        List<FieldError> unknown = new ArrayList<>();
+        int count = 0;
         for (java.util.Map.Entry<String, JsonNode> entry : node.entries()) {
-            if (!known.contains(entry.getKey()) && ++unknown <= MAX_UNKNOWN_REPORTED) {
+            if (!named.contains(entry.getKey()) && ++count <= MAX_UNKNOWN_REPORTED) {
                 String name = entry.getKey();
-                reject(name.length() > 64 ? name.substring(0, 64) + "..." : name, "is not a field of this request");
+                unknown.add(new FieldError(prefix + (name.length() > 64 ? name.substring(0, 64) + "..." : name),
+                        "is not a field of this request"));
             }
         }
-        if (unknown > MAX_UNKNOWN_REPORTED) {
-            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
-                    (unknown - MAX_UNKNOWN_REPORTED) + " more fields are not fields of this request"));
+        if (count > MAX_UNKNOWN_REPORTED) {
+            unknown.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    (count - MAX_UNKNOWN_REPORTED) + " more fields are not fields of this request"));
         }
+        return unknown;
     }
 
     /** The field's JSON as given (null when absent), for shapes the typed readers do not cover (arrays). */
     public JsonNode raw(String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = field(field);
         return absent(value) ? null : value;
     }
 
     /** A JSON object value read field by field, reporting as {@code path.child}. */
     public JsonRequest nested(JsonNode object, String path) {
-        return new JsonRequest(object, prefix + path + ".", errors);
+        return child(object, path + ".");
     }
 
     public boolean has(String field) {
-        return !absent(node.get(field));
+        return !absent(field(field));
     }
 
     public void reject(String field, String message) {
         errors.add(new FieldError(prefix + field, message));
     }
 
-    /** Throws one VALIDATION_FAILED naming every bad field, if there is any. */
+    /**
+     * Throws one VALIDATION_FAILED naming every bad field, if there is any: first the fields no
+     * reader asked for (so the readers a request calls are its whole description), then the rest.
+     */
     public void validate() {
-        if (!errors.isEmpty()) {
-            throw BillingException.validation(List.copyOf(errors));
+        List<FieldError> all = new ArrayList<>();
+        for (JsonRequest read : tree) {
+            all.addAll(read.unknownFields());
+        }
+        all.addAll(errors);
+        if (!all.isEmpty()) {
+            throw BillingException.validation(all);
         }
     }
 

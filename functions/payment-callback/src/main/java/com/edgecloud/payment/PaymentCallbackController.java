@@ -52,7 +52,6 @@ public class PaymentCallbackController {
                     "The " + SIGNATURE_HEADER + " header must be the HMAC-SHA256 of the body with the shared secret.");
         }
         JsonRequest in = JsonRequest.parse(json, body);
-        in.allowOnly("paymentId", "status", "amount");
         String paymentId = in.id("paymentId");
         PaymentStatus status = in.requiredEnum("status", PaymentStatus.class);
         if (status == PaymentStatus.PENDING) {

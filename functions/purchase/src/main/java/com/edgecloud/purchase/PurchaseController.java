@@ -60,7 +60,6 @@ public class PurchaseController {
 
     private PurchaseRequest parse(Caller caller, String body) {
         JsonRequest in = JsonRequest.parse(json, body);
-        in.allowOnly("nodeId", "specId", "quantity", "billingMethod", "duration", "paymentMethod");
         String nodeId = in.id("nodeId");
         String specId = in.id("specId");
         Integer quantity = in.requiredInteger("quantity", 1, PurchaseRequest.MAX_QUANTITY);
@@ -69,7 +68,7 @@ public class PurchaseController {
         TermDuration duration = null;
         if (method == BillingMethod.MONTHLY_PACKAGE) {
             duration = in.requiredDuration("duration");
-        } else if (method == BillingMethod.PAY_BY_CONFIGURATION && in.has("duration")) {
+        } else if (in.has("duration") && method == BillingMethod.PAY_BY_CONFIGURATION) {
             in.reject("duration", "is only for MONTHLY_PACKAGE");
         }
         in.validate();

@@ -56,7 +56,6 @@ public class RenewalController {
 
     private RenewalRequest parse(Caller caller, String instanceId, String body) {
         JsonRequest in = JsonRequest.parse(json, body);
-        in.allowOnly("duration", "paymentMethod");
         PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
         TermDuration duration = in.requiredDuration("duration");
         in.validate();

@@ -1,20 +1,23 @@
 package com.edgecloud.billing.dynamodb;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.Wallet;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -23,92 +26,102 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@code walletVersion}, which every money movement bumps under a condition (A4), and its
  * coupons ({@code coupons}: id → granted, remaining, expiry), so that a charge drawing any
  * number of coupons is one conditional update of one item.
+ *
+ * <p>The item carries more than an {@link Account} (its message settings, unread counter,
+ * creation time), so {@link #SCHEMA} only reads it: every write is an update of its own attributes.
  */
 public final class DynamoAccountRepository implements AccountRepository {
 
-    static final String CASH = "cashFen";
-    static final String WALLET_VERSION = "walletVersion";
-    static final String COUPONS = "coupons";
+    private static final ItemSchema<Account> S = ItemSchema.of(Account.class);
+    static final Column<String> ID = S.text("accountId", Account::accountId, primaryPartitionKey());
+    static final Column<Boolean> ACTIVATED = S.bool("activated", Account::activated);
+    static final Column<Verification> VERIFICATION = S.enumerated("verification", Verification.class,
+            Account::verification);
+    static final Column<String> CONTACT_NAME = S.text("contactName", a -> a.contact() == null ? null : a.contact().name());
+    static final Column<String> CONTACT_PHONE = S.text("contactPhone",
+            a -> a.contact() == null ? null : a.contact().phone());
+    static final Column<String> CONTACT_EMAIL = S.text("contactEmail",
+            a -> a.contact() == null ? null : a.contact().email());
+    static final Column<Money> CASH = S.fen("cashFen", a -> a.wallet().cash());
+    static final Column<Long> WALLET_VERSION = S.number("walletVersion", a -> a.wallet().version());
+    static final Column<Map<String, WalletItems.StoredCoupon>> COUPONS = S.documentMap("coupons",
+            WalletItems.StoredCoupon.class, WalletItems.COUPON_SCHEMA, a -> WalletItems.couponMap(a.wallet().coupons()));
+    /** Written only by {@link #saveProfile}'s update; an {@link Account} does not carry them. */
+    static final Column<Instant> CREATED_AT = S.instant("createdAt", a -> null);
+    static final Column<Instant> UPDATED_AT = S.instant("updatedAt", a -> null);
+
+    static final TableSchema<Account> SCHEMA = S.build(DynamoAccountRepository::toAccount);
 
     private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final DynamoDbTable<Account> accounts;
 
     public DynamoAccountRepository(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
-        this.tables = tables;
+        this.accounts = new TypedTables(dynamo, tables).accounts();
     }
 
     @Override
     public Optional<Account> find(String accountId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(tables.accounts()).key(key(accountId)).consistentRead(true).build()).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(toAccount(new Item(item)));
+        return Optional.ofNullable(accounts.getItem(r -> r.key(accountKey(accountId)).consistentRead(true)));
     }
 
     @Override
     public Account saveProfile(String accountId, boolean activated, Verification verification, Contact contact,
                                Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":activated", AttributeValue.fromBool(activated));
-        values.put(":verification", Attr.s(verification.name()));
-        values.put(":now", Attr.instant(now));
-        values.put(":zero", Attr.n(0));
-        values.put(":noCoupons", AttributeValue.fromM(Map.of()));
-        StringBuilder set = new StringBuilder("SET activated = :activated, verification = :verification, "
-                + "updatedAt = :now, createdAt = if_not_exists(createdAt, :now), "
-                + CASH + " = if_not_exists(" + CASH + ", :zero), "
-                + WALLET_VERSION + " = if_not_exists(" + WALLET_VERSION + ", :zero), "
-                + COUPONS + " = if_not_exists(" + COUPONS + ", :noCoupons)");
+        values.put(":activated", ACTIVATED.value(activated));
+        values.put(":verification", VERIFICATION.value(verification));
+        values.put(":now", UPDATED_AT.value(now));
+        values.put(":zeroCash", CASH.value(Money.ZERO));
+        values.put(":zeroVersion", WALLET_VERSION.value(0L));
+        values.put(":noCoupons", COUPONS.value(Map.of()));
+        StringBuilder set = new StringBuilder("SET " + ACTIVATED.name() + " = :activated, "
+                + VERIFICATION.name() + " = :verification, "
+                + UPDATED_AT.name() + " = :now, "
+                + CREATED_AT.name() + " = if_not_exists(" + CREATED_AT.name() + ", :now), "
+                + CASH.name() + " = if_not_exists(" + CASH.name() + ", :zeroCash), "
+                + WALLET_VERSION.name() + " = if_not_exists(" + WALLET_VERSION.name() + ", :zeroVersion), "
+                + COUPONS.name() + " = if_not_exists(" + COUPONS.name() + ", :noCoupons)");
         StringBuilder remove = new StringBuilder();
-        contactField(set, remove, values, "contactName", contact == null ? null : contact.name());
-        contactField(set, remove, values, "contactPhone", contact == null ? null : contact.phone());
-        contactField(set, remove, values, "contactEmail", contact == null ? null : contact.email());
+        contactField(set, remove, values, CONTACT_NAME, contact == null ? null : contact.name());
+        contactField(set, remove, values, CONTACT_PHONE, contact == null ? null : contact.phone());
+        contactField(set, remove, values, CONTACT_EMAIL, contact == null ? null : contact.email());
         String expression = set + (remove.isEmpty() ? "" : " REMOVE " + remove);
-        return toAccount(new Item(dynamo.updateItem(UpdateItemRequest.builder()
-                .tableName(tables.accounts()).key(key(accountId))
+        return SCHEMA.mapToItem(dynamo.updateItem(UpdateItemRequest.builder()
+                .tableName(accounts.tableName()).key(key(accountId))
                 .updateExpression(expression)
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)
-                .build()).attributes()));
+                .build()).attributes());
     }
 
     private static void contactField(StringBuilder set, StringBuilder remove, Map<String, AttributeValue> values,
-                                     String name, String value) {
+                                     Column<String> field, String value) {
         if (value == null || value.isBlank()) {
-            remove.append(remove.isEmpty() ? "" : ", ").append(name);
+            remove.append(remove.isEmpty() ? "" : ", ").append(field.name());
         } else {
-            set.append(", ").append(name).append(" = :").append(name);
-            values.put(":" + name, Attr.s(value));
+            set.append(", ").append(field.name()).append(" = :").append(field.name());
+            values.put(":" + field.name(), field.value(value));
         }
     }
 
-    /** A2: coupons used up leave the map; expired ones stay until they are pruned, and never count. */
-    private static List<Coupon> coupons(Item account) {
-        AttributeValue coupons = account.map().get(COUPONS);
-        if (coupons == null || !coupons.hasM()) {
-            return List.of();
-        }
-        return coupons.m().entrySet().stream()
-                .map(e -> WalletItems.toCoupon(e.getKey(), new Item(e.getValue().m())))
-                .filter(coupon -> coupon.remaining().isPositive())
-                .toList();
+    static Key accountKey(String accountId) {
+        return Key.builder().partitionValue(accountId).build();
     }
 
+    /** The account item's key, for the low-level requests of the account's other attributes. */
     static Map<String, AttributeValue> key(String accountId) {
-        return Map.of("accountId", Attr.s(accountId));
+        return accountKey(accountId).keyMap(SCHEMA, TableMetadata.primaryIndexName());
     }
 
-    private static Account toAccount(Item item) {
-        String name = item.s("contactName");
-        String phone = item.s("contactPhone");
-        String email = item.s("contactEmail");
+    private static Account toAccount(Row row) {
+        String name = row.get(CONTACT_NAME);
+        String phone = row.get(CONTACT_PHONE);
+        String email = row.get(CONTACT_EMAIL);
         Contact contact = name == null && phone == null && email == null ? null : new Contact(name, phone, email);
-        Wallet wallet = new Wallet(Money.ofFen(item.n(CASH, 0)), coupons(item), item.n(WALLET_VERSION, 0));
-        Verification verification = item.s("verification") == null ? Verification.NONE
-                : Verification.valueOf(item.s("verification"));
-        return new Account(item.s("accountId"), item.bool("activated"), verification, contact, wallet);
+        Wallet wallet = new Wallet(row.get(CASH, Money.ZERO), WalletItems.coupons(row.get(COUPONS)),
+                row.get(WALLET_VERSION, 0L));
+        return new Account(row.get(ID), row.get(ACTIVATED, false), row.get(VERIFICATION, Verification.NONE), contact,
+                wallet);
     }
 }

@@ -16,7 +16,7 @@ public final class DynamoArrearsStore implements ArrearsStore {
 
     public DynamoArrearsStore(DynamoDbClient dynamo, TableNames tables) {
         this.tables = new TypedTables(dynamo, tables);
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(this.tables);
     }
 
     @Override

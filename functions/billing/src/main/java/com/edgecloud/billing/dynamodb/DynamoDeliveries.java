@@ -1,22 +1,30 @@
 package com.edgecloud.billing.dynamodb;
 
+import static com.edgecloud.billing.dynamodb.DeliveryItems.ATTEMPTS;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.FAILED_BUCKET;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.ID;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.LAST_ERROR;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.LEASE_TOKEN;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.NEXT_ATTEMPT_AT;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.RETRY_BUCKET;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.STATUS;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.UPDATED_AT;
+
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.notify.Delivery;
-import com.edgecloud.billing.notify.DeliveryChannel;
 import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.InSiteMessage;
-import com.edgecloud.billing.notify.NotificationType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -29,35 +37,34 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * gets it. Two sparse indexes: {@code RetryIndex} ({@code retryBucket}/{@code nextAttemptAt}),
  * present while a delivery is not finished, so a sweep finds what is due; {@code FailedIndex}
  * ({@code failedBucket}/{@code updatedAt}), present while it is parked FAILED, for operators.
+ * The claim and the ends of an attempt are update expressions (a counter, removed index keys),
+ * with the attribute names and values of {@link DeliveryItems}.
  */
 public final class DynamoDeliveries {
 
-    static final String RETRY_BUCKET = "RETRY";
-    static final String FAILED_BUCKET = "FAILED";
-    private static final List<String> FAILED_KEY = List.of("id", "failedBucket", "updatedAt");
+    /** An attempt ended: counted, and when. */
+    private static final String ATTEMPT_ENDED = "SET #s = :st, " + ATTEMPTS.name() + " = " + ATTEMPTS.name()
+            + " + :one, " + UPDATED_AT.name() + " = :now";
+    /** Finished: out of RetryIndex, and the claim released. */
+    private static final String OUT_OF_RETRIES = RETRY_BUCKET.name() + ", " + NEXT_ATTEMPT_AT.name() + ", "
+            + LEASE_TOKEN.name();
+    private static final String SENT = ATTEMPT_ENDED + " REMOVE " + OUT_OF_RETRIES;
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
-    private final DynamoMessages messages;
+    private final TypedTables tables;
+    private final DynamoDbTable<Delivery> deliveries;
 
     public DynamoDeliveries(DynamoDbClient dynamo, TableNames tables) {
-        this.dynamo = dynamo;
-        this.tables = tables;
-        this.messages = new DynamoMessages(dynamo, tables);
+        this.tables = new TypedTables(dynamo, tables);
+        this.deliveries = this.tables.deliveries();
     }
 
     /** Writes the delivery (PENDING, due now) unless it exists; true when this call created it. */
     public boolean create(Delivery d, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(Attr.item()
-                .s("id", d.id()).s("notificationId", d.notificationId()).s("type", d.type())
-                .s("accountId", d.accountId()).s("instanceId", d.instanceId()).n("daysBefore", d.daysBefore())
-                .s("channel", d.channel()).s("receiverId", d.receiverId()).s("to", d.to())
-                .s("title", d.title()).s("body", d.body()).instant("notificationCreatedAt", d.notificationCreatedAt())
-                .s("status", DeliveryStatus.PENDING).n("attempts", 0).instant("nextAttemptAt", now)
-                .s("retryBucket", RETRY_BUCKET).instant("updatedAt", now).build());
+        Delivery pending = new Delivery(d.id(), d.notificationId(), d.type(), d.accountId(), d.instanceId(),
+                d.daysBefore(), d.channel(), d.receiverId(), d.to(), d.title(), d.body(), d.notificationCreatedAt(),
+                DeliveryStatus.PENDING, 0, null, now, now);
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(tables.deliveries()).item(item)
-                    .conditionExpression("attribute_not_exists(id)").build());
+            deliveries.putItem(r -> r.item(pending).conditionExpression(DeliveryItems.IS_NEW));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -65,9 +72,7 @@ public final class DynamoDeliveries {
     }
 
     public Optional<Delivery> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(tables.deliveries())
-                .key(key(id)).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDelivery(new Item(item)));
+        return Optional.ofNullable(deliveries.getItem(r -> r.key(k -> k.partitionValue(id)).consistentRead(true)));
     }
 
     /**
@@ -75,34 +80,34 @@ public final class DynamoDeliveries {
      * {@code leaseEnd}; empty when another dispatcher has it, it is not due, or it is finished.
      */
     public Optional<Delivery> claim(String id, String token, Instant now, Instant leaseEnd) {
-        return claim(id, token, leaseEnd, "(#s = :pending OR #s = :sending) AND nextAttemptAt <= :now",
-                Map.of(":pending", Attr.s(DeliveryStatus.PENDING.name()), ":sending",
-                        Attr.s(DeliveryStatus.SENDING.name()), ":now", Attr.instant(now)), "");
+        return claim(id, token, leaseEnd, "(#s = :pending OR #s = :sending) AND " + NEXT_ATTEMPT_AT.name() + " <= :now",
+                Map.of(":pending", STATUS.value(DeliveryStatus.PENDING), ":sending",
+                        STATUS.value(DeliveryStatus.SENDING), ":now", NEXT_ATTEMPT_AT.value(now)), "");
     }
 
     /** An operator's retry: claims a FAILED delivery, out of the failed index. */
     public Optional<Delivery> claimFailed(String id, String token, Instant leaseEnd) {
         return claim(id, token, leaseEnd, "#s = :failed",
-                Map.of(":failed", Attr.s(DeliveryStatus.FAILED.name())), " REMOVE failedBucket");
+                Map.of(":failed", STATUS.value(DeliveryStatus.FAILED)), " REMOVE " + FAILED_BUCKET.name());
     }
 
     private Optional<Delivery> claim(String id, String token, Instant leaseEnd, String condition,
                                      Map<String, AttributeValue> conditionValues, String remove) {
         Map<String, AttributeValue> values = new HashMap<>(conditionValues);
-        values.put(":sendingNew", Attr.s(DeliveryStatus.SENDING.name()));
-        values.put(":lease", Attr.instant(leaseEnd));
-        values.put(":token", Attr.s(token));
-        values.put(":rb", Attr.s(RETRY_BUCKET));
+        values.put(":sendingNew", STATUS.value(DeliveryStatus.SENDING));
+        values.put(":lease", NEXT_ATTEMPT_AT.value(leaseEnd));
+        values.put(":token", LEASE_TOKEN.value(token));
+        values.put(":rb", RETRY_BUCKET.value(DeliveryItems.RETRY));
         try {
-            return Optional.of(toDelivery(new Item(dynamo.updateItem(UpdateItemRequest.builder()
-                    .tableName(tables.deliveries()).key(key(id))
+            return Optional.of(DeliveryItems.SCHEMA.mapToItem(tables.dynamo().updateItem(UpdateItemRequest.builder()
+                    .tableName(deliveries.tableName()).key(DeliveryItems.key(id))
                     // a crash mid-send leaves it due again when the lease ends
-                    .updateExpression("SET #s = :sendingNew, nextAttemptAt = :lease, leaseToken = :token, "
-                            + "retryBucket = :rb" + remove)
-                    .conditionExpression("attribute_exists(id) AND " + condition)
-                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .updateExpression("SET #s = :sendingNew, " + NEXT_ATTEMPT_AT.name() + " = :lease, "
+                            + LEASE_TOKEN.name() + " = :token, " + RETRY_BUCKET.name() + " = :rb" + remove)
+                    .conditionExpression("attribute_exists(" + ID.name() + ") AND " + condition)
+                    .expressionAttributeNames(Map.of("#s", STATUS.name()))
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW).build()).attributes())));
+                    .returnValues(ReturnValue.ALL_NEW).build()).attributes()));
         } catch (ConditionalCheckFailedException taken) {
             return Optional.empty();
         }
@@ -110,25 +115,23 @@ public final class DynamoDeliveries {
 
     /** The claim's send went out. False when the claim was lost (its lease ended and another took it). */
     public boolean markSent(String id, String token, Instant now) {
-        return finish(id, token, "SET #s = :st, attempts = attempts + :one, updatedAt = :now "
-                + "REMOVE retryBucket, nextAttemptAt, leaseToken", Map.of(
-                ":st", Attr.s(DeliveryStatus.SENT.name()), ":now", Attr.instant(now)));
+        return finish(id, token, SENT, sent(now));
     }
 
     /** A failed attempt to be tried again at {@code nextAttemptAt}. */
     public boolean markRetry(String id, String token, Instant now, String error, Instant nextAttemptAt) {
-        return finish(id, token, "SET #s = :st, attempts = attempts + :one, updatedAt = :now, lastError = :e, "
-                + "nextAttemptAt = :next REMOVE leaseToken", Map.of(
-                ":st", Attr.s(DeliveryStatus.PENDING.name()), ":now", Attr.instant(now), ":e", Attr.s(error),
-                ":next", Attr.instant(nextAttemptAt)));
+        return finish(id, token, ATTEMPT_ENDED + ", " + LAST_ERROR.name() + " = :e, " + NEXT_ATTEMPT_AT.name()
+                + " = :next REMOVE " + LEASE_TOKEN.name(), Map.of(
+                ":st", STATUS.value(DeliveryStatus.PENDING), ":now", UPDATED_AT.value(now), ":e", LAST_ERROR.value(error),
+                ":next", NEXT_ATTEMPT_AT.value(nextAttemptAt)));
     }
 
     /** N2: parked where an operator sees it ({@code GET /admin/deliveries?status=FAILED}). */
     public boolean markFailed(String id, String token, Instant now, String error) {
-        return finish(id, token, "SET #s = :st, attempts = attempts + :one, updatedAt = :now, lastError = :e, "
-                + "failedBucket = :fb REMOVE retryBucket, nextAttemptAt, leaseToken", Map.of(
-                ":st", Attr.s(DeliveryStatus.FAILED.name()), ":now", Attr.instant(now), ":e", Attr.s(error),
-                ":fb", Attr.s(FAILED_BUCKET)));
+        return finish(id, token, ATTEMPT_ENDED + ", " + LAST_ERROR.name() + " = :e, " + FAILED_BUCKET.name()
+                + " = :fb REMOVE " + OUT_OF_RETRIES, Map.of(
+                ":st", STATUS.value(DeliveryStatus.FAILED), ":now", UPDATED_AT.value(now), ":e", LAST_ERROR.value(error),
+                ":fb", FAILED_BUCKET.value(DeliveryItems.FAILED)));
     }
 
     /**
@@ -137,15 +140,13 @@ public final class DynamoDeliveries {
      */
     public boolean deliverInSite(Delivery d, InSiteMessage message, String token, Instant now) {
         Transaction tx = new Transaction();
-        tx.add(messages.put(message), MessageExists::new);
-        tx.add(messages.unreadBy(message.accountId(), 1), () -> new IllegalStateException("unexpected condition"));
-        tx.add(TransactWriteItem.builder().update(finishUpdate(d.id(), token,
-                "SET #s = :st, attempts = attempts + :one, updatedAt = :now "
-                        + "REMOVE retryBucket, nextAttemptAt, leaseToken",
-                Map.of(":st", Attr.s(DeliveryStatus.SENT.name()), ":now", Attr.instant(now)))).build(),
+        MessageItems.add(tx, tables, message, MessageExists::new);
+        tx.add(MessageItems.unreadBy(tables, message.accountId(), 1),
+                () -> new IllegalStateException("unexpected condition"));
+        tx.add(TransactWriteItem.builder().update(finishUpdate(d.id(), token, SENT, sent(now))).build(),
                 LostClaim::new);
         try {
-            tx.execute(dynamo);
+            tx.execute(tables);
             return true;
         } catch (MessageExists written) {
             return markSent(d.id(), token, now);
@@ -156,63 +157,55 @@ public final class DynamoDeliveries {
 
     /** Ids of unfinished deliveries due by {@code now} (system time), oldest due first. */
     public List<String> due(Instant now, int limit) {
-        return dynamo.query(QueryRequest.builder().tableName(tables.deliveries()).indexName(Tables.DELIVERIES_RETRY)
-                .keyConditionExpression("retryBucket = :b AND nextAttemptAt <= :now")
-                .expressionAttributeValues(Map.of(":b", Attr.s(RETRY_BUCKET), ":now", Attr.instant(now)))
-                .projectionExpression("id").limit(limit).build())
-                .items().stream().map(m -> m.get("id").s()).toList();
+        return PageToken.firstPage(deliveries.index(Tables.DELIVERIES_RETRY).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                                k -> k.partitionValue(DeliveryItems.RETRY).sortValue(NEXT_ATTEMPT_AT.value(now))))
+                        .attributesToProject(ID.name())
+                        .limit(limit)
+                        .build()))
+                .stream().map(Delivery::id).toList();
     }
 
     /** Parked deliveries, most recently failed first. */
     public Page<Delivery> failed(int limit, String nextToken) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(tables.deliveries())
-                .indexName(Tables.DELIVERIES_FAILED).keyConditionExpression("failedBucket = :b")
-                .expressionAttributeValues(Map.of(":b", Attr.s(FAILED_BUCKET)))
-                .scanIndexForward(false).limit(PageToken.fetchSize(limit));
-        Map<String, AttributeValue> start = PageToken.decode(nextToken, "failedBucket", FAILED_BUCKET, FAILED_KEY);
-        if (start != null) {
-            query.exclusiveStartKey(start);
-        }
-        return PageToken.page(dynamo.query(query.build()).items(), limit, FAILED_KEY, m -> toDelivery(new Item(m)));
+        List<Delivery> fetched = PageToken.firstPage(deliveries.index(Tables.DELIVERIES_FAILED)
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(DeliveryItems.FAILED)))
+                        .scanIndexForward(false)
+                        .limit(PageToken.fetchSize(limit))
+                        .exclusiveStartKey(PageToken.decode(nextToken, FAILED_BUCKET.name(), DeliveryItems.FAILED,
+                                DeliveryItems.FAILED_KEY))
+                        .build()));
+        return PageToken.page(fetched, limit, deliveries.tableSchema(), DeliveryItems.FAILED_KEY);
+    }
+
+    private static Map<String, AttributeValue> sent(Instant now) {
+        return Map.of(":st", STATUS.value(DeliveryStatus.SENT), ":now", UPDATED_AT.value(now));
     }
 
     private boolean finish(String id, String token, String expression, Map<String, AttributeValue> values) {
+        Update update = finishUpdate(id, token, expression, values);
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.deliveries()).key(key(id))
-                    .updateExpression(expression).conditionExpression("#s = :sending AND leaseToken = :token")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(finishValues(token, values)).build());
+            tables.dynamo().updateItem(UpdateItemRequest.builder().tableName(update.tableName()).key(update.key())
+                    .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()).build());
             return true;
         } catch (ConditionalCheckFailedException lost) {
             return false;
         }
     }
 
+    /** The end of an attempt, only while the claim of {@code token} still holds it. */
     private Update finishUpdate(String id, String token, String expression, Map<String, AttributeValue> values) {
-        return Update.builder().tableName(tables.deliveries()).key(key(id)).updateExpression(expression)
-                .conditionExpression("#s = :sending AND leaseToken = :token")
-                .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(finishValues(token, values)).build();
-    }
-
-    private static Map<String, AttributeValue> finishValues(String token, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":sending", Attr.s(DeliveryStatus.SENDING.name()));
-        all.put(":token", Attr.s(token));
-        all.put(":one", Attr.n(1));
-        return all;
-    }
-
-    private static Map<String, AttributeValue> key(String id) {
-        return Map.of("id", Attr.s(id));
-    }
-
-    private static Delivery toDelivery(Item i) {
-        return new Delivery(i.s("id"), i.s("notificationId"), i.enumValue("type", NotificationType.class),
-                i.s("accountId"), i.s("instanceId"), i.integer("daysBefore"),
-                i.enumValue("channel", DeliveryChannel.class), i.s("receiverId"), i.s("to"), i.s("title"),
-                i.s("body"), i.instant("notificationCreatedAt"), i.enumValue("status", DeliveryStatus.class),
-                (int) i.n("attempts", 0), i.s("lastError"), i.instant("nextAttemptAt"), i.instant("updatedAt"));
+        all.put(":sending", STATUS.value(DeliveryStatus.SENDING));
+        all.put(":token", LEASE_TOKEN.value(token));
+        all.put(":one", ATTEMPTS.value(1));
+        return Update.builder().tableName(deliveries.tableName()).key(DeliveryItems.key(id)).updateExpression(expression)
+                .conditionExpression("#s = :sending AND " + LEASE_TOKEN.name() + " = :token")
+                .expressionAttributeNames(Map.of("#s", STATUS.name()))
+                .expressionAttributeValues(all).build();
     }
 
     static final class MessageExists extends RuntimeException {

@@ -1,5 +1,8 @@
 package com.edgecloud.billing.dynamodb;
 
+import static com.edgecloud.billing.dynamodb.IdempotencyItems.COMPLETED;
+import static com.edgecloud.billing.dynamodb.IdempotencyItems.IN_PROGRESS;
+
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.Claim;
@@ -9,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -24,47 +30,52 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     static final Duration RETENTION = Duration.ofHours(24);
     static final Duration LEASE = Duration.ofSeconds(60);
-    private static final String IN_PROGRESS = "IN_PROGRESS";
-    private static final String COMPLETED = "COMPLETED";
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    /** The claim's and the answer's condition: the lease is still ours. */
+    private static final String LEASE_OURS = "#token = :token AND #status = :inProgress";
+    private static final Map<String, String> LEASE_NAMES = Map.of("#token", IdempotencyItems.TOKEN.name(),
+            "#status", IdempotencyItems.STATUS.name());
+
+    private final DynamoDbTable<IdempotencyItems.Stored> records;
 
     public DynamoIdempotencyStore(DynamoDbClient dynamo, TableNames tables) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.records = new TypedTables(dynamo, tables).idempotency();
     }
 
     @Override
     public Claim claim(String key, String requestHash, Instant now) {
         String token = UUID.randomUUID().toString();
+        IdempotencyItems.Stored claim = new IdempotencyItems.Stored(key, requestHash, IN_PROGRESS, token,
+                now.plus(LEASE).getEpochSecond(), now.plus(RETENTION).getEpochSecond(), null, null);
+        // TTL deletes late, so an expired record counts as absent; so does an abandoned lease.
+        Expression claimable = Expression.builder()
+                .expression("attribute_not_exists(#key) OR #ttl < :now"
+                        + " OR (#status = :inProgress AND #leaseUntil < :now AND #requestHash = :hash)")
+                .putExpressionName("#key", IdempotencyItems.KEY.name())
+                .putExpressionName("#ttl", IdempotencyItems.EXPIRES.name())
+                .putExpressionName("#status", IdempotencyItems.STATUS.name())
+                .putExpressionName("#leaseUntil", IdempotencyItems.LEASE_UNTIL.name())
+                .putExpressionName("#requestHash", IdempotencyItems.REQUEST_HASH.name())
+                .putExpressionValue(":now", IdempotencyItems.EXPIRES.value(now.getEpochSecond()))
+                .putExpressionValue(":inProgress", IdempotencyItems.STATUS.value(IN_PROGRESS))
+                .putExpressionValue(":hash", IdempotencyItems.REQUEST_HASH.value(requestHash))
+                .build();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                dynamo.putItem(r -> r.tableName(tables.idempotency())
-                        .item(Attr.item()
-                                .s("key", key).s("requestHash", requestHash).s("status", IN_PROGRESS).s("token", token)
-                                .n("leaseUntil", now.plus(LEASE).getEpochSecond())
-                                .n(Tables.IDEMPOTENCY_TTL, now.plus(RETENTION).getEpochSecond())
-                                .build())
-                        // TTL deletes late, so an expired record counts as absent; so does an abandoned lease.
-                        .conditionExpression("attribute_not_exists(#key) OR #ttl < :now"
-                                + " OR (#status = :inProgress AND leaseUntil < :now AND requestHash = :hash)")
-                        .expressionAttributeNames(Map.of("#key", "key", "#ttl", Tables.IDEMPOTENCY_TTL, "#status", "status"))
-                        .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond()),
-                                ":inProgress", Attr.s(IN_PROGRESS), ":hash", Attr.s(requestHash))));
+                records.putItem(PutItemEnhancedRequest.builder(IdempotencyItems.Stored.class)
+                        .item(claim).conditionExpression(claimable).build());
                 return new Claim.Acquired(key, token);
             } catch (ConditionalCheckFailedException taken) {
-                Map<String, AttributeValue> existing = dynamo.getItem(r -> r.tableName(tables.idempotency())
-                        .key(key(key)).consistentRead(true)).item();
-                if (existing == null || existing.isEmpty()) {
+                IdempotencyItems.Stored record = records.getItem(r -> r.key(IdempotencyItems.key(key))
+                        .consistentRead(true));
+                if (record == null) {
                     continue; // released meanwhile: claim again
                 }
-                Item record = new Item(existing);
-                if (!requestHash.equals(record.s("requestHash"))) {
+                if (!requestHash.equals(record.requestHash())) {
                     return new Claim.Mismatch();
                 }
-                if (COMPLETED.equals(record.s("status"))) {
-                    return new Claim.Replay(record.integer("responseStatus"), record.s("responseBody"));
+                if (COMPLETED.equals(record.status())) {
+                    return new Claim.Replay(record.responseStatus(), record.responseBody());
                 }
                 return new Claim.InProgress();
             }
@@ -83,28 +94,35 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             // Only a claim still in progress: once the answer is stored with the request's effects,
             // a failure after that commit must keep it, so that a retry completes the request
             // instead of doing it again.
-            dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(key(key))
-                    .conditionExpression("#token = :token AND #status = :inProgress")
-                    .expressionAttributeNames(Map.of("#token", "token", "#status", "status"))
-                    .expressionAttributeValues(Map.of(":token", Attr.s(token), ":inProgress", Attr.s(IN_PROGRESS))));
+            records.deleteItem(DeleteItemEnhancedRequest.builder().key(IdempotencyItems.key(key))
+                    .conditionExpression(Expression.builder().expression(LEASE_OURS).expressionNames(LEASE_NAMES)
+                            .putExpressionValue(":token", IdempotencyItems.TOKEN.value(token))
+                            .putExpressionValue(":inProgress", IdempotencyItems.STATUS.value(IN_PROGRESS)).build())
+                    .build());
         } catch (ConditionalCheckFailedException notOurs) {
             // someone else holds the key now, or our answer is stored: nothing to release
         }
     }
 
+    /** The answer stored over the claim: an update expression (the lease goes), so it stays low-level. */
     private Update update(IdempotentCompletion c) {
         return Update.builder()
-                .tableName(tables.idempotency()).key(key(c.key()))
-                .updateExpression("SET #status = :completed, responseStatus = :code, responseBody = :body REMOVE leaseUntil")
-                .conditionExpression("#token = :token AND #status = :inProgress")
-                .expressionAttributeNames(Map.of("#status", "status", "#token", "token"))
-                .expressionAttributeValues(Map.of(":completed", Attr.s(COMPLETED), ":code", Attr.n(c.status()),
-                        ":body", Attr.s(c.body()), ":token", Attr.s(c.token()), ":inProgress", Attr.s(IN_PROGRESS)))
+                .tableName(records.tableName()).key(IdempotencyItems.keyMap(c.key()))
+                .updateExpression("SET #status = :completed, #responseStatus = :code, #responseBody = :body"
+                        + " REMOVE #leaseUntil")
+                .conditionExpression(LEASE_OURS)
+                .expressionAttributeNames(Map.of("#status", IdempotencyItems.STATUS.name(),
+                        "#token", IdempotencyItems.TOKEN.name(),
+                        "#responseStatus", IdempotencyItems.RESPONSE_STATUS.name(),
+                        "#responseBody", IdempotencyItems.RESPONSE_BODY.name(),
+                        "#leaseUntil", IdempotencyItems.LEASE_UNTIL.name()))
+                .expressionAttributeValues(Map.of(
+                        ":completed", IdempotencyItems.STATUS.value(COMPLETED),
+                        ":code", IdempotencyItems.RESPONSE_STATUS.value(c.status()),
+                        ":body", IdempotencyItems.RESPONSE_BODY.value(c.body()),
+                        ":token", IdempotencyItems.TOKEN.value(c.token()),
+                        ":inProgress", IdempotencyItems.STATUS.value(IN_PROGRESS)))
                 .build();
-    }
-
-    private static Map<String, AttributeValue> key(String key) {
-        return Map.of("key", Attr.s(key));
     }
 
     private static BillingException leaseLost() {

@@ -1,12 +1,10 @@
 package com.edgecloud.billing.dynamodb;
 
-import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceOperationStore;
 import com.edgecloud.billing.instance.OperationRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** An owner operation in one transaction: the instance over its version, the record, the answer if keyed. */
 public final class DynamoInstanceOperationStore implements InstanceOperationStore {

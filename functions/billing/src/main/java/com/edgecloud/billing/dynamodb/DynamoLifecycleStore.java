@@ -12,14 +12,10 @@ import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.wallet.WalletChange;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The sweeps' storage: a query of the sparse DueIndex ({@code dueBucket = b AND dueAt <= now}),
@@ -32,14 +28,12 @@ public final class DynamoLifecycleStore implements LifecycleStore {
             InstanceItems.DUE_AT.name());
 
     private final TypedTables typed;
-    private final TableNames tables;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoLifecycleStore(DynamoDbClient dynamo, TableNames tables) {
         this.typed = new TypedTables(dynamo, tables);
-        this.tables = tables;
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(typed);
         this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
 
@@ -75,17 +69,12 @@ public final class DynamoLifecycleStore implements LifecycleStore {
                 tx.put(typed.bills(), bill, BillItems.IS_NEW, () -> new ConcurrentUpdateException("bill " + bill.id() + " exists"));
             }
             for (OutboxMessage message : change.messages()) {
-                tx.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.outbox())
-                                .item(OrderItems.outbox(message)).conditionExpression("attribute_not_exists(id)").build()).build(),
+                OutboxItems.add(tx, typed, message,
                         () -> new ConcurrentUpdateException("outbox message " + message.id() + " exists"));
             }
             if (change.returnsStock()) {
                 // C2: a released server goes back to its spec's stock.
-                tx.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.catalog())
-                        .key(DynamoCatalogRepository.specKey(after.nodeId(), after.specId()))
-                        .updateExpression("SET stock = stock + :one")
-                        .conditionExpression("attribute_exists(stock)")
-                        .expressionAttributeValues(Map.of(":one", Attr.n(1))).build()).build(),
+                SpecItems.returnStock(tx, typed, after.nodeId(), after.specId(), 1,
                         () -> new IllegalStateException("spec " + after.specId() + " is gone"));
             }
         }

@@ -1,7 +1,6 @@
 package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.catalog.CatalogRepository;
-import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
@@ -12,16 +11,15 @@ import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseStore;
 import com.edgecloud.billing.purchase.OrderStatus;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A purchase is one TransactWriteItems: idempotent answer, node still open, stock taken,
@@ -37,6 +35,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
+    private final TypedTables typed;
     private final CatalogRepository catalog;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
@@ -45,8 +44,9 @@ public final class DynamoPurchaseStore implements PurchaseStore {
                                DynamoIdempotencyStore idempotency) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.typed = new TypedTables(dynamo, tables);
         this.catalog = catalog;
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(typed);
         this.idempotency = idempotency;
     }
 
@@ -55,41 +55,28 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         Order order = plan.order();
         Transaction tx = new Transaction();
         idempotency.completeWithin(tx, completion);
-        tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                .tableName(tables.catalog()).key(DynamoCatalogRepository.nodeKey(order.nodeId()))
-                .conditionExpression("#status = :open")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":open", Attr.s(NodeStatus.OPEN.name())))
-                .build()).build(), () -> new BillingException(ErrorCode.NODE_NOT_OPEN,
-                "Node " + order.nodeId() + " is not open for sale.", Map.of("nodeId", order.nodeId())));
+        tx.check(typed.nodes(), NodeItems.key(order.nodeId()), NodeItems.IS_OPEN, () -> new BillingException(
+                ErrorCode.NODE_NOT_OPEN, "Node " + order.nodeId() + " is not open for sale.",
+                Map.of("nodeId", order.nodeId())));
         // C2: stock is taken only if enough is left, so concurrent purchases never oversell.
-        tx.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(tables.catalog()).key(DynamoCatalogRepository.specKey(order.nodeId(), order.specId()))
-                .updateExpression("SET stock = stock - :q")
-                .conditionExpression("stock >= :q")
-                .expressionAttributeValues(Map.of(":q", Attr.n(order.quantity())))
-                .build()).build(), () -> catalog.spec(order.nodeId(), order.specId())
-                .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
-                .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
+        SpecItems.takeStock(tx, typed, order.nodeId(), order.specId(), order.quantity(),
+                () -> catalog.spec(order.nodeId(), order.specId())
+                        .map(spec -> (RuntimeException) spec.outOfStock(order.quantity()))
+                        .orElseGet(() -> BillingException.notFound("spec " + order.specId())));
         wallet.add(tx, plan.wallet()); // the charge (P2), or that G1's balance still holds
         if (plan.notification() != null) {
-            tx.add(put(tables.outbox(), OrderItems.outbox(plan.notification()), "id"),
-                    () -> new IllegalStateException("outbox message exists"));
+            OutboxItems.add(tx, typed, plan.notification(), () -> new IllegalStateException("outbox message exists"));
         }
         if (plan.payment() != null) { // P2: the third-party payment the order waits for
-            tx.add(put(tables.payments(), PaymentItems.payment(plan.payment()), "paymentId"),
+            tx.put(typed.payments(), plan.payment(), PaymentItems.IS_NEW,
                     () -> new IllegalStateException("payment exists"));
         }
-        int fits = OrderInstances.addFitting(tx, new TypedTables(dynamo, tables), order, plan.instances(), 1);
-        Map<String, AttributeValue> orderItem = new HashMap<>(OrderItems.order(order));
-        if (fits < plan.instances().size()) {
-            // Not all instances fit: the order is due for completion until materialize wrote the rest.
-            Due mark = Due.of(Due.Kind.ORDER, order.id(), order.paidAt());
-            orderItem.put("dueBucket", Attr.s(mark.bucket()));
-            orderItem.put("dueAt", Attr.instant(mark.at()));
-        }
-        tx.add(put(tables.orders(), orderItem, "orderId"), () -> new IllegalStateException("order exists"));
-        tx.execute(dynamo);
+        int fits = OrderInstances.addFitting(tx, typed, order, plan.instances(), 1);
+        // Not all instances fit: the order is due for completion until materialize wrote the rest.
+        Due incomplete = fits < plan.instances().size() ? Due.of(Due.Kind.ORDER, order.id(), order.paidAt()) : null;
+        tx.put(typed.orders(), new OrderItems.Stored(order, incomplete), OrderItems.IS_NEW,
+                () -> new IllegalStateException("order exists"));
+        tx.execute(typed);
         return fits;
     }
 
@@ -98,28 +85,30 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         if (instances.isEmpty()) {
             return; // all written in the commit: no due mark to clear
         }
-        OrderInstances.writeMissing(new TypedTables(dynamo, tables), order, instances);
-        dynamo.updateItem(r -> r.tableName(tables.orders()).key(Map.of("orderId", Attr.s(order.id())))
-                .updateExpression("REMOVE dueBucket, dueAt")
-                .conditionExpression("attribute_exists(orderId) AND #status = :paid")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":paid", Attr.s(OrderStatus.PAID.name()))));
+        OrderInstances.writeMissing(typed, order, instances);
+        dynamo.updateItem(r -> r.tableName(typed.orders().tableName())
+                .key(OrderItems.keyMap(order.id()))
+                .updateExpression("REMOVE #dueBucket, #dueAt")
+                .conditionExpression("attribute_exists(#orderId) AND #status = :paid")
+                .expressionAttributeNames(Map.of("#dueBucket", OrderItems.DUE_BUCKET.name(),
+                        "#dueAt", OrderItems.DUE_AT.name(), "#orderId", OrderItems.ID.name(),
+                        "#status", OrderItems.STATUS.name()))
+                .expressionAttributeValues(Map.of(":paid", OrderItems.STATUS.value(OrderStatus.PAID))));
     }
 
     @Override
     public List<String> incompleteOrders(String bucket, Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(tables.orders()).indexName(Tables.ORDERS_DUE)
-                        .keyConditionExpression("dueBucket = :b AND dueAt <= :now")
-                        .expressionAttributeValues(Map.of(":b", Attr.s(bucket), ":now", Attr.instant(now)))
-                        .limit(limit))
-                .items().stream().map(item -> item.get("orderId").s()).toList();
+        return PageToken.firstPage(typed.orders().index(Tables.ORDERS_DUE).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                                k -> k.partitionValue(bucket).sortValue(OrderItems.DUE_AT.value(now))))
+                        .limit(limit).build()))
+                .stream().map(stored -> stored.order().id()).toList();
     }
 
     @Override
     public Optional<Order> findOrder(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tables.orders())
-                .key(Map.of("orderId", Attr.s(orderId))).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.toOrder(new Item(item)));
+        return Optional.ofNullable(typed.orders().getItem(r -> r.key(OrderItems.key(orderId)).consistentRead(true)))
+                .map(OrderItems.Stored::order);
     }
 
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item,

@@ -5,7 +5,6 @@ import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.renewal.RenewalPlan;
 import com.edgecloud.billing.renewal.RenewalStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * A renewal is one TransactWriteItems: the idempotent answer (our lease), the wallet under its
@@ -20,7 +19,7 @@ public final class DynamoRenewalStore implements RenewalStore {
 
     public DynamoRenewalStore(DynamoDbClient dynamo, TableNames tables, DynamoIdempotencyStore idempotency) {
         this.tables = new TypedTables(dynamo, tables);
-        this.wallet = new WalletWrites(tables);
+        this.wallet = new WalletWrites(this.tables);
         this.idempotency = idempotency;
     }
 

@@ -13,44 +13,44 @@ import com.edgecloud.billing.wallet.WalletRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoWalletRepository implements WalletRepository {
 
-    private static final List<String> PAGE_KEY = List.of("accountId", "sk");
+    private static final List<String> PAGE_KEY = List.of(WalletItems.ACCOUNT.name(), WalletItems.SK.name());
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final TypedTables tables;
     private final WalletMovements movements;
     private final WalletWrites writes;
     private final DynamoIdempotencyStore idempotency;
 
     public DynamoWalletRepository(DynamoDbClient dynamo, TableNames tables, WalletMovements movements) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.tables = new TypedTables(dynamo, tables);
         this.movements = movements;
-        this.writes = new WalletWrites(tables);
+        this.writes = new WalletWrites(this.tables);
         this.idempotency = new DynamoIdempotencyStore(dynamo, tables);
     }
 
     @Override
     public Page<LedgerEntry> ledger(String accountId, int limit, String nextToken) {
-        Map<String, AttributeValue> start = PageToken.decode(nextToken, "accountId", accountId, PAGE_KEY);
-        if (start != null && !start.get("sk").s().startsWith(WalletItems.ENTRY)) {
+        Map<String, AttributeValue> start = PageToken.decode(nextToken, WalletItems.ACCOUNT.name(), accountId, PAGE_KEY);
+        if (start != null && !start.get(WalletItems.SK.name()).s().startsWith(WalletItems.ENTRY)) {
             throw PageToken.invalid(); // outside the ledger: DynamoDB would refuse the query
         }
-        QueryResponse page = dynamo.query(QueryRequest.builder()
-                .tableName(tables.wallet())
-                .keyConditionExpression("accountId = :a AND begins_with(sk, :entry)")
-                .expressionAttributeValues(Map.of(":a", Attr.s(accountId), ":entry", Attr.s(WalletItems.ENTRY)))
+        DynamoDbTable<WalletItems.StoredEntry> wallet = tables.wallet();
+        List<WalletItems.StoredEntry> fetched = PageToken.firstPage(wallet.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        k -> k.partitionValue(accountId).sortValue(WalletItems.ENTRY)))
                 .scanIndexForward(false)
                 .limit(PageToken.fetchSize(limit))
                 .exclusiveStartKey(start)
-                .build());
-        return PageToken.page(page.items(), limit, PAGE_KEY, item -> WalletItems.toEntry(new Item(item)));
+                .build()));
+        Page<WalletItems.StoredEntry> page = PageToken.page(fetched, limit, wallet.tableSchema(), PAGE_KEY);
+        return new Page<>(page.items().stream().map(WalletItems.StoredEntry::entry).toList(), page.nextToken());
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class DynamoWalletRepository implements WalletRepository {
                 if (answer != null) {
                     idempotency.completeWithin(tx, answer);
                 }
-                tx.execute(dynamo);
+                tx.execute(tables);
                 return coupon;
             };
         });
@@ -78,7 +78,7 @@ public final class DynamoWalletRepository implements WalletRepository {
             return () -> {
                 Transaction tx = new Transaction();
                 writes.add(tx, plan.change());
-                tx.execute(dynamo);
+                tx.execute(tables);
                 return entry;
             };
         });

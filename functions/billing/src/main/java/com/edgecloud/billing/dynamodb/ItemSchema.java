@@ -79,16 +79,28 @@ final class ItemSchema<T> {
         return column(name, DEFAULTS.converterFor(EnhancedType.listOf(String.class)), getter);
     }
 
-    /** A list of nested records (a map each), stored with their own schema. */
-    <D> Column<List<D>> documents(String name, Class<D> type, TableSchema<D> schema, Function<T, List<D>> getter) {
-        return column(name, DEFAULTS.converterFor(EnhancedType.listOf(EnhancedType.documentOf(type, schema))), getter);
+    /**
+     * A nested record (a map), stored with its own schema. Its null fields are left out of the
+     * map, as at the top level, rather than stored as NULL (the enhanced client's default for documents).
+     */
+    <D> Column<D> document(String name, Class<D> type, TableSchema<D> schema, Function<T, D> getter) {
+        return column(name, DEFAULTS.converterFor(nested(type, schema)), getter);
     }
 
-    /** A map of nested records by key, stored with their own schema. */
+    /** A list of nested records (a map each), stored with their own schema, null fields left out. */
+    <D> Column<List<D>> documents(String name, Class<D> type, TableSchema<D> schema, Function<T, List<D>> getter) {
+        return column(name, DEFAULTS.converterFor(EnhancedType.listOf(nested(type, schema))), getter);
+    }
+
+    /** A map of nested records by key, stored with their own schema, null fields left out. */
     <D> Column<Map<String, D>> documentMap(String name, Class<D> type, TableSchema<D> schema,
                                            Function<T, Map<String, D>> getter) {
         return column(name, DEFAULTS.converterFor(
-                EnhancedType.mapOf(EnhancedType.of(String.class), EnhancedType.documentOf(type, schema))), getter);
+                EnhancedType.mapOf(EnhancedType.of(String.class), nested(type, schema))), getter);
+    }
+
+    private static <D> EnhancedType<D> nested(Class<D> type, TableSchema<D> schema) {
+        return EnhancedType.documentOf(type, schema, d -> d.ignoreNulls(true));
     }
 
     <V> Column<V> column(String name, AttributeConverter<V> converter, Function<T, V> getter,

@@ -40,10 +40,10 @@ final class OperationWrites {
             s -> s.record().powerStateFrom());
     static final Column<PowerState> TO = S.enumerated("powerStateTo", PowerState.class, s -> s.record().powerStateTo());
 
-    /** Reading gives the record; the version in its key is only there to order and separate records. */
+    /** Read back with the version of its key, so a page's token names the record's real key. */
     static final TableSchema<Stored> SCHEMA = S.build(row -> new Stored(new OperationRecord(row.get(ID),
             row.get(INSTANCE), row.get(ACCOUNT), row.get(AT), row.get(OPERATION), row.get(BY), row.get(FROM),
-            row.get(TO)), 0));
+            row.get(TO)), Long.parseLong(row.get(SK).substring(row.get(SK).lastIndexOf('#') + 1))));
 
     private static final Expression IS_NEW = Expression.builder()
             .expression("attribute_not_exists(" + SK.name() + ")").build();

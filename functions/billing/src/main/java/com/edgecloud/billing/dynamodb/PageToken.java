@@ -1,5 +1,6 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.billing.Page;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import java.util.function.Function;
-import com.edgecloud.billing.Page;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,21 +41,6 @@ final class PageToken {
     /** How many items to query for a page of {@code limit}. */
     static int fetchSize(int limit) {
         return limit + 1;
-    }
-
-    /** The page out of a query of {@link #fetchSize} items; {@code keyAttributes}: the table's and index's key. */
-    static <T> Page<T> page(List<Map<String, AttributeValue>> fetched, int limit, List<String> keyAttributes,
-                            Function<Map<String, AttributeValue>, T> toItem) {
-        if (fetched.size() <= limit) {
-            return new Page<>(fetched.stream().map(toItem).toList(), null);
-        }
-        List<Map<String, AttributeValue>> page = fetched.subList(0, limit);
-        Map<String, AttributeValue> last = page.get(limit - 1);
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (String attribute : keyAttributes) {
-            key.put(attribute, last.get(attribute));
-        }
-        return new Page<>(page.stream().map(toItem).toList(), encode(key));
     }
 
     /** The page out of a typed query of {@link #fetchSize} items; the token is taken by {@code schema}. */

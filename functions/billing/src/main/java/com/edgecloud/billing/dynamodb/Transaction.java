@@ -83,11 +83,6 @@ final class Transaction {
         return items.size();
     }
 
-    /** Until every store holds its {@link TypedTables}. */
-    void execute(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
-        execute(new TypedTables(dynamo, null));
-    }
-
     void execute(TypedTables tables) {
         if (items.isEmpty()) {
             return;

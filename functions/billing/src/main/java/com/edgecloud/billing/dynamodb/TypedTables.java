@@ -1,8 +1,15 @@
 package com.edgecloud.billing.dynamodb;
 
+import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.Term;
 import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.notify.Delivery;
+import com.edgecloud.billing.notify.InSiteMessage;
+import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.payment.Payment;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -51,5 +58,61 @@ final class TypedTables {
 
     DynamoDbTable<Bill> bills() {
         return enhanced.table(names.bills(), BillItems.SCHEMA);
+    }
+
+    /**
+     * Reads and condition checks only: an account item carries more than an {@link Account}
+     * (see {@link DynamoAccountRepository}).
+     */
+    DynamoDbTable<Account> accounts() {
+        return enhanced.table(names.accounts(), DynamoAccountRepository.SCHEMA);
+    }
+
+    DynamoDbTable<WalletItems.StoredEntry> wallet() {
+        return enhanced.table(names.wallet(), WalletItems.SCHEMA);
+    }
+
+    DynamoDbTable<Payment> payments() {
+        return enhanced.table(names.payments(), PaymentItems.SCHEMA);
+    }
+
+    DynamoDbTable<InSiteMessage> messages() {
+        return enhanced.table(names.messages(), MessageItems.SCHEMA);
+    }
+
+    /** The account item's unread-message counter. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageItems.Unread> unreadMessages() {
+        return enhanced.table(names.accounts(), MessageItems.UNREAD_SCHEMA);
+    }
+
+    DynamoDbTable<Delivery> deliveries() {
+        return enhanced.table(names.deliveries(), DeliveryItems.SCHEMA);
+    }
+
+    /** The account item's message settings. Read only: a put would replace the whole account item. */
+    DynamoDbTable<MessageSettingsItems.Stored> messageSettings() {
+        return enhanced.table(names.accounts(), MessageSettingsItems.SCHEMA);
+    }
+
+    /** The Catalog table's node items (partition {@code NODES}). */
+    DynamoDbTable<Node> nodes() {
+        return enhanced.table(names.catalog(), NodeItems.SCHEMA);
+    }
+
+    /** The Catalog table's spec items (partition {@code NODE#<nodeId>}), each with its operator version. */
+    DynamoDbTable<CatalogRepository.Seen> specs() {
+        return enhanced.table(names.catalog(), SpecItems.SCHEMA);
+    }
+
+    DynamoDbTable<OrderItems.Stored> orders() {
+        return enhanced.table(names.orders(), OrderItems.SCHEMA);
+    }
+
+    DynamoDbTable<OutboxMessage> outbox() {
+        return enhanced.table(names.outbox(), OutboxItems.SCHEMA);
+    }
+
+    DynamoDbTable<IdempotencyItems.Stored> idempotency() {
+        return enhanced.table(names.idempotency(), IdempotencyItems.SCHEMA);
     }
 }

@@ -1,16 +1,18 @@
 package com.edgecloud.billing.dynamodb;
 
+import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.ACTIVATED;
+import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.CASH;
+import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.COUPONS;
+import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.VERIFICATION;
+import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.WALLET_VERSION;
+
 import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.account.Verification;
-import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.WalletChange;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -22,56 +24,60 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class WalletWrites {
 
-    private final TableNames tables;
+    private final TypedTables tables;
 
-    WalletWrites(TableNames tables) {
+    WalletWrites(TypedTables tables) {
         this.tables = tables;
     }
 
     void add(Transaction tx, WalletChange change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#version", DynamoAccountRepository.WALLET_VERSION);
-        values.put(":read", Attr.n(change.fromVersion()));
-        String condition = "#version = :read";
-        if (change.requiresPurchaseRights()) {
-            // A1 in the commit's condition: an account deactivated since the plan is not charged.
-            condition += " AND activated = :true AND verification IN (:personal, :enterprise)";
-            values.put(":true", AttributeValue.fromBool(true));
-            values.put(":personal", Attr.s(Verification.PERSONAL.name()));
-            values.put(":enterprise", Attr.s(Verification.ENTERPRISE.name()));
-        }
         String accountId = change.accountId();
+        Expression condition = stillAt(change);
         if (!change.movesMoney()) {
-            tx.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                    .tableName(tables.accounts()).key(DynamoAccountRepository.key(accountId))
-                    .conditionExpression(condition).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).build()).build(), () -> moved(accountId));
+            tx.check(tables.accounts(), DynamoAccountRepository.accountKey(accountId), condition,
+                    () -> moved(accountId));
             return;
         }
         if (change.after().cash().isNegative()) {
             throw new IllegalStateException("A4: cash never goes below zero");
         }
-        Map<String, AttributeValue> coupons = new LinkedHashMap<>();
-        for (Coupon coupon : change.after().coupons()) {
-            coupons.put(coupon.id(), AttributeValue.fromM(WalletItems.coupon(coupon)));
-        }
-        names.put("#cash", DynamoAccountRepository.CASH);
-        names.put("#coupons", DynamoAccountRepository.COUPONS);
-        values.put(":cash", Attr.fen(change.after().cash()));
-        values.put(":coupons", AttributeValue.fromM(coupons));
-        values.put(":next", Attr.n(change.after().version()));
+        Expression update = Expression.builder().expression("SET #cash = :cash, #coupons = :coupons, #version = :next")
+                .putExpressionName("#cash", CASH.name())
+                .putExpressionName("#coupons", COUPONS.name())
+                .putExpressionName("#version", WALLET_VERSION.name())
+                .putExpressionValue(":cash", CASH.value(change.after().cash()))
+                .putExpressionValue(":coupons", COUPONS.value(WalletItems.couponMap(change.after().coupons())))
+                .putExpressionValue(":next", WALLET_VERSION.value(change.after().version())).build();
+        Map<String, String> names = Expression.joinNames(condition.expressionNames(), update.expressionNames());
+        Map<String, AttributeValue> values = Expression.joinValues(condition.expressionValues(),
+                update.expressionValues());
         tx.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(tables.accounts()).key(DynamoAccountRepository.key(accountId))
-                .updateExpression("SET #cash = :cash, #coupons = :coupons, #version = :next")
-                .conditionExpression(condition).expressionAttributeNames(names)
+                .tableName(tables.accounts().tableName()).key(DynamoAccountRepository.key(accountId))
+                .updateExpression(update.expression())
+                .conditionExpression(condition.expression()).expressionAttributeNames(names)
                 .expressionAttributeValues(values).build()).build(), () -> moved(accountId));
         for (LedgerEntry entry : change.entries()) {
-            tx.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(tables.wallet()).item(WalletItems.entry(accountId, entry))
-                    .conditionExpression("attribute_not_exists(sk)")
-                    .build()).build(), () -> new ConcurrentUpdateException("ledger entry " + entry.sequence() + " exists"));
+            tx.put(tables.wallet(), new WalletItems.StoredEntry(accountId, entry), WalletItems.IS_NEW,
+                    () -> new ConcurrentUpdateException("ledger entry " + entry.sequence() + " exists"));
         }
+    }
+
+    /** The wallet still at the version read and, when the change needs them, A1's purchase rights. */
+    private static Expression stillAt(WalletChange change) {
+        Expression.Builder condition = Expression.builder()
+                .putExpressionName("#version", WALLET_VERSION.name())
+                .putExpressionValue(":read", WALLET_VERSION.value(change.fromVersion()));
+        if (!change.requiresPurchaseRights()) {
+            return condition.expression("#version = :read").build();
+        }
+        // A1 in the commit's condition: an account deactivated since the plan is not charged.
+        return condition.expression("#version = :read AND #activated = :true"
+                        + " AND #verification IN (:personal, :enterprise)")
+                .putExpressionName("#activated", ACTIVATED.name())
+                .putExpressionName("#verification", VERIFICATION.name())
+                .putExpressionValue(":true", ACTIVATED.value(true))
+                .putExpressionValue(":personal", VERIFICATION.value(Verification.PERSONAL))
+                .putExpressionValue(":enterprise", VERIFICATION.value(Verification.ENTERPRISE)).build();
     }
 
     /** The wallet moved, or (A1) the account lost its purchase rights: plan again from a fresh read. */

@@ -21,8 +21,10 @@ import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
+import com.edgecloud.billing.lifecycle.InstanceOperation;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Coupon;
@@ -30,6 +32,7 @@ import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,6 +209,19 @@ abstract class DynamoRepositoriesContract {
     }
 
     @Test
+    void aNodeNearTheEquatorAndTheMeridianKeepsItsDegrees_C3() {
+        String nodeId = Ids.next("node");
+        Node node = new Node(nodeId, "Gulf of Guinea", "West Africa", "None", 0.0001, -0.00005, NodeStatus.OPEN);
+        catalog().saveNode(node);
+
+        assertEquals(node, catalog().node(nodeId).orElseThrow());
+        Map<String, AttributeValue> item = client().getItem(r -> r.tableName(tables().catalog())
+                .key(Map.of("pk", AttributeValue.fromS("NODES"), "sk", AttributeValue.fromS(nodeId)))).item();
+        assertEquals(0, new BigDecimal("0.0001").compareTo(new BigDecimal(item.get("latitude").n())));
+        assertEquals(0, new BigDecimal("-0.00005").compareTo(new BigDecimal(item.get("longitude").n())));
+    }
+
+    @Test
     void aStockChangeKeepsTheDecrementsMadeSinceItsRead_C2() {
         String nodeId = Ids.next("node");
         Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
@@ -299,5 +315,35 @@ abstract class DynamoRepositoriesContract {
                 () -> instances().update(instance.withPowerState(PowerState.RUNNING)), "written at version 0, read before");
         assertEquals(stopped, instances().find(instance.id()).orElseThrow());
         assertThrows(IllegalStateException.class, () -> instances().create(instance), "never overwrites");
+    }
+
+    @Test
+    void operationsInOneSecondPageNewestFirstWithoutLosingOne_S11() {
+        Instance instance = new Instance(Ids.next("i"), Ids.next("acct"), "node-1", "spec-1", Ids.next("ord"),
+                BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
+                NOW, null, NOW, 0, 0, 0);
+        instances().create(instance);
+        DynamoInstanceOperationStore store = new DynamoInstanceOperationStore(client(), tables(),
+                new DynamoIdempotencyStore(client(), tables()));
+        List<String> written = new java.util.ArrayList<>();
+        Instance current = instance;
+        for (PowerState to : List.of(PowerState.STOPPED, PowerState.RUNNING, PowerState.STOPPED)) {
+            Instance changed = current.withPowerState(to);
+            OperationRecord record = OperationRecord.of(to == PowerState.STOPPED ? InstanceOperation.STOP
+                    : InstanceOperation.START, current, changed, "owner", NOW); // one second: a frozen clock
+            store.commit(changed, record, null);
+            written.add(0, record.id());
+            current = changed.next();
+        }
+
+        DynamoOperationRepository operations = new DynamoOperationRepository(client(), tables());
+        List<String> paged = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            Page<OperationRecord> page = operations.list(instance.id(), 1, token);
+            page.items().forEach(r -> paged.add(r.id()));
+            token = page.nextToken();
+        } while (token != null);
+        assertEquals(written, paged);
     }
 }
