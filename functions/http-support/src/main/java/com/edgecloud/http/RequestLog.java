@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.runtime.Observability;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,10 +14,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One JSON log line and one EMF document per HTTP request (issue 11): the route, status and time,
- * with {@code account_id} (the token's subject) and {@code instance_id} (from the path) on every
- * line logged while the request runs. Never the token, the body or the query string: they may
- * carry contacts or secrets.
+ * One JSON log line per HTTP request (issue 11): the route, status and time, with
+ * {@code account_id} (the token's subject) and {@code instance_id} (from the path) on every line
+ * logged while the request runs. Never the token, the body or the query string: they may carry
+ * contacts or secrets. A request that charged (a purchase or renewal answered 201) also publishes
+ * its business metric as EMF. Request counts, 4xx, 5xx and latency per route are API Gateway's own
+ * metrics (template.yaml, DetailedMetricsEnabled): publishing them here too would load the EMF
+ * library (Jackson databind, some 380 classes) into every function's first request.
  */
 final class RequestLog {
 
@@ -50,26 +52,24 @@ final class RequestLog {
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("{} {} -> {} in {} ms", method, path, status, millis);
-            Observability.publish(lambda, metrics(method, path, status), Map.of("RequestMillis", millis));
+            Map<String, Number> charges = metrics(method, path, status);
+            if (!charges.isEmpty()) {
+                Observability.publish(lambda, charges, Map.of());
+            }
             MDC.remove(ACCOUNT_ID);
             MDC.remove(INSTANCE_ID);
         }
     }
 
-    /** Requests, client and server errors, and the charges a request made: purchases and renewals paid. */
+    /** What a request charged: a purchase or a renewal answered 201; empty for anything else. */
     static Map<String, Number> metrics(String method, String path, int status) {
-        Map<String, Number> metrics = new LinkedHashMap<>();
-        metrics.put("Requests", 1);
-        metrics.put("ClientErrors", status >= 400 && status < 500 ? 1 : 0);
-        metrics.put("ServerErrors", status >= 500 ? 1 : 0);
-        if ("POST".equals(method) && status == 201) {
-            if ("/instances".equals(path)) {
-                metrics.put("Purchases", 1);
-            } else if (RENEWAL.matcher(path).matches()) {
-                metrics.put("Renewals", 1);
-            }
+        if (!"POST".equals(method) || status != 201) {
+            return Map.of();
         }
-        return metrics;
+        if ("/instances".equals(path)) {
+            return Map.of("Purchases", 1);
+        }
+        return RENEWAL.matcher(path).matches() ? Map.of("Renewals", 1) : Map.of();
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {
