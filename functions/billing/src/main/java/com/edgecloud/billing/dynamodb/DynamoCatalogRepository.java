@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,14 +27,11 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     private static final String RETIRED_DESCRIPTION = "description";
 
     private final DynamoDbClient dynamo;
-    private final DynamoDbTable<Node> nodes;
-    private final DynamoDbTable<Seen> specs;
+    private final TypedTables typed;
 
     public DynamoCatalogRepository(DynamoDbClient dynamo, TableNames tables) {
-        TypedTables typed = new TypedTables(dynamo, tables);
         this.dynamo = dynamo;
-        this.nodes = typed.nodes();
-        this.specs = typed.specs();
+        this.typed = new TypedTables(dynamo, tables);
     }
 
     /** A spec's key as a low-level request takes it (tests move the stock as a purchase does). */
@@ -45,18 +41,18 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public List<Node> nodes() {
-        return nodes.query(QueryConditional.keyEqualTo(k -> k.partitionValue(NodeItems.NODES))).items().stream()
+        return typed.nodes().query(QueryConditional.keyEqualTo(k -> k.partitionValue(NodeItems.NODES))).items().stream()
                 .toList();
     }
 
     @Override
     public Optional<Node> node(String nodeId) {
-        return Optional.ofNullable(nodes.getItem(r -> r.key(NodeItems.key(nodeId)).consistentRead(true)));
+        return Optional.ofNullable(typed.nodes().getItem(r -> r.key(NodeItems.key(nodeId)).consistentRead(true)));
     }
 
     @Override
     public List<Spec> specs(String nodeId) {
-        return specs.query(QueryConditional.sortBeginsWith(
+        return typed.specs().query(QueryConditional.sortBeginsWith(
                         k -> k.partitionValue(SpecItems.partition(nodeId)).sortValue(SpecItems.sort(""))))
                 .items().stream().map(Seen::spec).toList();
     }
@@ -68,13 +64,13 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public void saveNode(Node node) {
-        nodes.putItem(node);
+        typed.nodes().putItem(node);
     }
 
     @Override
     public Optional<Seen> specForChange(String nodeId, String specId) {
         Key key = SpecItems.key(nodeId, specId);
-        return Optional.ofNullable(specs.getItem(r -> r.key(key).consistentRead(true)));
+        return Optional.ofNullable(typed.specs().getItem(r -> r.key(key).consistentRead(true)));
     }
 
     @Override
@@ -114,7 +110,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         }
         try {
             Map<String, AttributeValue> written = dynamo.updateItem(UpdateItemRequest.builder()
-                    .tableName(specs.tableName()).key(SpecItems.keyMap(wanted.nodeId(), wanted.specId()))
+                    .tableName(typed.specs().tableName()).key(SpecItems.keyMap(wanted.nodeId(), wanted.specId()))
                     .updateExpression(set + " REMOVE " + RETIRED_DESCRIPTION)
                     .conditionExpression(condition)
                     .expressionAttributeNames(names)

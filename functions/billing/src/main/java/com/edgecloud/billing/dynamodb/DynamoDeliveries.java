@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,11 +50,9 @@ public final class DynamoDeliveries {
     private static final String SENT = ATTEMPT_ENDED + " REMOVE " + OUT_OF_RETRIES;
 
     private final TypedTables tables;
-    private final DynamoDbTable<Delivery> deliveries;
 
     public DynamoDeliveries(DynamoDbClient dynamo, TableNames tables) {
         this.tables = new TypedTables(dynamo, tables);
-        this.deliveries = this.tables.deliveries();
     }
 
     /** Writes the delivery (PENDING, due now) unless it exists; true when this call created it. */
@@ -64,7 +61,7 @@ public final class DynamoDeliveries {
                 d.daysBefore(), d.channel(), d.receiverId(), d.to(), d.title(), d.body(), d.notificationCreatedAt(),
                 DeliveryStatus.PENDING, 0, null, now, now);
         try {
-            deliveries.putItem(r -> r.item(pending).conditionExpression(DeliveryItems.IS_NEW));
+            tables.deliveries().putItem(r -> r.item(pending).conditionExpression(DeliveryItems.IS_NEW));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -72,7 +69,7 @@ public final class DynamoDeliveries {
     }
 
     public Optional<Delivery> find(String id) {
-        return Optional.ofNullable(deliveries.getItem(r -> r.key(k -> k.partitionValue(id)).consistentRead(true)));
+        return Optional.ofNullable(tables.deliveries().getItem(r -> r.key(k -> k.partitionValue(id)).consistentRead(true)));
     }
 
     /**
@@ -100,7 +97,7 @@ public final class DynamoDeliveries {
         values.put(":rb", RETRY_BUCKET.value(DeliveryItems.RETRY));
         try {
             return Optional.of(DeliveryItems.SCHEMA.mapToItem(tables.dynamo().updateItem(UpdateItemRequest.builder()
-                    .tableName(deliveries.tableName()).key(DeliveryItems.key(id))
+                    .tableName(tables.deliveries().tableName()).key(DeliveryItems.key(id))
                     // a crash mid-send leaves it due again when the lease ends
                     .updateExpression("SET #s = :sendingNew, " + NEXT_ATTEMPT_AT.name() + " = :lease, "
                             + LEASE_TOKEN.name() + " = :token, " + RETRY_BUCKET.name() + " = :rb" + remove)
@@ -157,7 +154,7 @@ public final class DynamoDeliveries {
 
     /** Ids of unfinished deliveries due by {@code now} (system time), oldest due first. */
     public List<String> due(Instant now, int limit) {
-        return PageToken.firstPage(deliveries.index(Tables.DELIVERIES_RETRY).query(QueryEnhancedRequest.builder()
+        return PageToken.firstPage(tables.deliveries().index(Tables.DELIVERIES_RETRY).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortLessThanOrEqualTo(
                                 k -> k.partitionValue(DeliveryItems.RETRY).sortValue(NEXT_ATTEMPT_AT.value(now))))
                         .attributesToProject(ID.name())
@@ -168,7 +165,7 @@ public final class DynamoDeliveries {
 
     /** Parked deliveries, most recently failed first. */
     public Page<Delivery> failed(int limit, String nextToken) {
-        List<Delivery> fetched = PageToken.firstPage(deliveries.index(Tables.DELIVERIES_FAILED)
+        List<Delivery> fetched = PageToken.firstPage(tables.deliveries().index(Tables.DELIVERIES_FAILED)
                 .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(DeliveryItems.FAILED)))
                         .scanIndexForward(false)
@@ -176,7 +173,7 @@ public final class DynamoDeliveries {
                         .exclusiveStartKey(PageToken.decode(nextToken, FAILED_BUCKET.name(), DeliveryItems.FAILED,
                                 DeliveryItems.FAILED_KEY))
                         .build()));
-        return PageToken.page(fetched, limit, deliveries.tableSchema(), DeliveryItems.FAILED_KEY);
+        return PageToken.page(fetched, limit, tables.deliveries().tableSchema(), DeliveryItems.FAILED_KEY);
     }
 
     private static Map<String, AttributeValue> sent(Instant now) {
@@ -202,7 +199,7 @@ public final class DynamoDeliveries {
         all.put(":sending", STATUS.value(DeliveryStatus.SENDING));
         all.put(":token", LEASE_TOKEN.value(token));
         all.put(":one", ATTEMPTS.value(1));
-        return Update.builder().tableName(deliveries.tableName()).key(DeliveryItems.key(id)).updateExpression(expression)
+        return Update.builder().tableName(tables.deliveries().tableName()).key(DeliveryItems.key(id)).updateExpression(expression)
                 .conditionExpression("#s = :sending AND " + LEASE_TOKEN.name() + " = :token")
                 .expressionAttributeNames(Map.of("#s", STATUS.name()))
                 .expressionAttributeValues(all).build();

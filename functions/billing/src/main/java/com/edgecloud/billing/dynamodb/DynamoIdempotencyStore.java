@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -33,13 +32,11 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     /** The claim's and the answer's condition: the lease is still ours. */
     private static final String LEASE_OURS = "#token = :token AND #status = :inProgress";
-    private static final Map<String, String> LEASE_NAMES = Map.of("#token", IdempotencyItems.TOKEN.name(),
-            "#status", IdempotencyItems.STATUS.name());
 
-    private final DynamoDbTable<IdempotencyItems.Stored> records;
+    private final TypedTables typed;
 
     public DynamoIdempotencyStore(DynamoDbClient dynamo, TableNames tables) {
-        this.records = new TypedTables(dynamo, tables).idempotency();
+        this.typed = new TypedTables(dynamo, tables);
     }
 
     @Override
@@ -62,11 +59,11 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 .build();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                records.putItem(PutItemEnhancedRequest.builder(IdempotencyItems.Stored.class)
+                typed.idempotency().putItem(PutItemEnhancedRequest.builder(IdempotencyItems.Stored.class)
                         .item(claim).conditionExpression(claimable).build());
                 return new Claim.Acquired(key, token);
             } catch (ConditionalCheckFailedException taken) {
-                IdempotencyItems.Stored record = records.getItem(r -> r.key(IdempotencyItems.key(key))
+                IdempotencyItems.Stored record = typed.idempotency().getItem(r -> r.key(IdempotencyItems.key(key))
                         .consistentRead(true));
                 if (record == null) {
                     continue; // released meanwhile: claim again
@@ -94,8 +91,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             // Only a claim still in progress: once the answer is stored with the request's effects,
             // a failure after that commit must keep it, so that a retry completes the request
             // instead of doing it again.
-            records.deleteItem(DeleteItemEnhancedRequest.builder().key(IdempotencyItems.key(key))
-                    .conditionExpression(Expression.builder().expression(LEASE_OURS).expressionNames(LEASE_NAMES)
+            typed.idempotency().deleteItem(DeleteItemEnhancedRequest.builder().key(IdempotencyItems.key(key))
+                    .conditionExpression(Expression.builder().expression(LEASE_OURS)
+                            .expressionNames(IdempotencyItems.LEASE_NAMES)
                             .putExpressionValue(":token", IdempotencyItems.TOKEN.value(token))
                             .putExpressionValue(":inProgress", IdempotencyItems.STATUS.value(IN_PROGRESS)).build())
                     .build());
@@ -107,7 +105,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     /** The answer stored over the claim: an update expression (the lease goes), so it stays low-level. */
     private Update update(IdempotentCompletion c) {
         return Update.builder()
-                .tableName(records.tableName()).key(IdempotencyItems.keyMap(c.key()))
+                .tableName(typed.names().idempotency()).key(IdempotencyItems.keyMap(c.key()))
                 .updateExpression("SET #status = :completed, #responseStatus = :code, #responseBody = :body"
                         + " REMOVE #leaseUntil")
                 .conditionExpression(LEASE_OURS)

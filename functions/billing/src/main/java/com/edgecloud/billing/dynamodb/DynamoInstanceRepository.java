@@ -14,25 +14,21 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 public final class DynamoInstanceRepository implements InstanceRepository {
 
-    /** The key of an item in the ByAccount index: the table's key and the index's. */
-    private static final List<String> PAGE_KEY = List.of(InstanceItems.ID.name(), InstanceItems.ACCOUNT.name(),
-            InstanceItems.CREATED_KEY.name());
-
-    private final DynamoDbTable<Instance> instances;
+    private final TypedTables typed;
 
     public DynamoInstanceRepository(DynamoDbClient dynamo, TableNames tables) {
-        this.instances = new TypedTables(dynamo, tables).instances();
+        this.typed = new TypedTables(dynamo, tables);
     }
 
     @Override
     public Optional<Instance> find(String instanceId) {
-        return Optional.ofNullable(instances.getItem(r -> r.key(k -> k.partitionValue(instanceId)).consistentRead(true)));
+        return Optional.ofNullable(typed.instances().getItem(r -> r.key(k -> k.partitionValue(instanceId)).consistentRead(true)));
     }
 
     @Override
     public void create(Instance instance) {
         try {
-            instances.putItem(r -> r.item(instance).conditionExpression(InstanceItems.isNew()));
+            typed.instances().putItem(r -> r.item(instance).conditionExpression(InstanceItems.isNew()));
         } catch (ConditionalCheckFailedException exists) {
             throw new IllegalStateException("instance " + instance.id() + " exists");
         }
@@ -41,7 +37,7 @@ public final class DynamoInstanceRepository implements InstanceRepository {
     @Override
     public Instance update(Instance changed) {
         try {
-            instances.putItem(r -> r.item(changed.next()).conditionExpression(InstanceItems.stillAt(changed)));
+            typed.instances().putItem(r -> r.item(changed.next()).conditionExpression(InstanceItems.stillAt(changed)));
         } catch (ConditionalCheckFailedException moved) {
             throw new ConcurrentUpdateException("instance " + changed.id() + " changed since read");
         }
@@ -50,13 +46,14 @@ public final class DynamoInstanceRepository implements InstanceRepository {
 
     @Override
     public Page<Instance> listByAccount(String accountId, int limit, String nextToken) {
+        DynamoDbTable<Instance> instances = typed.instances();
         List<Instance> fetched = PageToken.firstPage(instances.index(Tables.INSTANCES_BY_ACCOUNT)
                 .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(accountId)))
                         .scanIndexForward(false)
                         .limit(PageToken.fetchSize(limit))
-                        .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.ACCOUNT.name(), accountId, PAGE_KEY))
+                        .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.ACCOUNT.name(), accountId, InstanceItems.BY_ACCOUNT_KEY))
                         .build()));
-        return PageToken.page(fetched, limit, instances.tableSchema(), PAGE_KEY);
+        return PageToken.page(fetched, limit, instances.tableSchema(), InstanceItems.BY_ACCOUNT_KEY);
     }
 }

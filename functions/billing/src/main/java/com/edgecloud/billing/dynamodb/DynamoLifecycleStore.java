@@ -24,9 +24,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  */
 public final class DynamoLifecycleStore implements LifecycleStore {
 
-    private static final List<String> PAGE_KEY = List.of(InstanceItems.ID.name(), InstanceItems.DUE_BUCKET.name(),
-            InstanceItems.DUE_AT.name());
-
     private final TypedTables typed;
     private final WalletWrites wallet;
     private final DynamoIdempotencyStore idempotency;
@@ -44,9 +41,9 @@ public final class DynamoLifecycleStore implements LifecycleStore {
                 .queryConditional(QueryConditional.sortLessThanOrEqualTo(
                         k -> k.partitionValue(bucket).sortValue(ApiTime.storage(now))))
                 .limit(PageToken.fetchSize(limit))
-                .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.DUE_BUCKET.name(), bucket, PAGE_KEY))
+                .exclusiveStartKey(PageToken.decode(nextToken, InstanceItems.DUE_BUCKET.name(), bucket, InstanceItems.DUE_KEY))
                 .build()));
-        return PageToken.page(fetched, limit, instances.tableSchema(), PAGE_KEY);
+        return PageToken.page(fetched, limit, instances.tableSchema(), InstanceItems.DUE_KEY);
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.notify.MessageSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,16 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoMessageSettings {
 
     private final DynamoDbClient dynamo;
-    private final DynamoDbTable<MessageSettingsItems.Stored> accounts;
+    private final TypedTables typed;
 
     public DynamoMessageSettings(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
-        this.accounts = new TypedTables(dynamo, tables).messageSettings();
+        this.typed = new TypedTables(dynamo, tables);
     }
 
     /** The stored settings (the defaults when none) and the version they were read at. */
     public Versioned find(String accountId) {
-        MessageSettingsItems.Stored stored = accounts.getItem(r -> r.key(k -> k.partitionValue(accountId))
+        MessageSettingsItems.Stored stored = typed.messageSettings().getItem(r -> r.key(k -> k.partitionValue(accountId))
                 .consistentRead(true));
         if (stored == null || stored.settings() == null) {
             return new Versioned(MessageSettings.defaults(), 0);
@@ -49,7 +48,7 @@ public final class DynamoMessageSettings {
             values.put(":v", VERSION.value(version));
         }
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(accounts.tableName())
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(typed.messageSettings().tableName())
                     .key(MessageSettingsItems.key(accountId))
                     .updateExpression("SET " + SETTINGS.name() + " = :s, " + VERSION.name() + " = :next")
                     .conditionExpression(condition)

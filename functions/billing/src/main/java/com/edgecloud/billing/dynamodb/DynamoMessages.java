@@ -4,7 +4,6 @@ import com.edgecloud.billing.Page;
 import com.edgecloud.billing.notify.InSiteMessage;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,34 +16,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DynamoMessages {
 
     private final TypedTables tables;
-    private final DynamoDbTable<InSiteMessage> messages;
-    private final DynamoDbTable<MessageItems.Unread> unread;
 
     public DynamoMessages(DynamoDbClient dynamo, TableNames tables) {
         this.tables = new TypedTables(dynamo, tables);
-        this.messages = this.tables.messages();
-        this.unread = this.tables.unreadMessages();
     }
 
     public Page<InSiteMessage> list(String accountId, int limit, String nextToken) {
-        List<InSiteMessage> fetched = PageToken.firstPage(messages.query(QueryEnhancedRequest.builder()
+        List<InSiteMessage> fetched = PageToken.firstPage(tables.messages().query(QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(accountId)))
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(PageToken.fetchSize(limit))
                 .exclusiveStartKey(PageToken.decode(nextToken, MessageItems.ACCOUNT.name(), accountId, MessageItems.KEY))
                 .build()));
-        return PageToken.page(fetched, limit, messages.tableSchema(), MessageItems.KEY);
+        return PageToken.page(fetched, limit, tables.messages().tableSchema(), MessageItems.KEY);
     }
 
     public long unreadCount(String accountId) {
-        MessageItems.Unread item = unread.getItem(r -> r.key(k -> k.partitionValue(accountId)).consistentRead(true));
+        MessageItems.Unread item = tables.unreadMessages().getItem(r -> r.key(k -> k.partitionValue(accountId)).consistentRead(true));
         return item == null ? 0 : Math.max(0, item.count());
     }
 
     /** The caller's own message by id (another account's is empty: a 404). */
     public Optional<InSiteMessage> find(String accountId, String messageId) {
-        return PageToken.firstPage(messages.index(Tables.MESSAGES_BY_ID).query(QueryEnhancedRequest.builder()
+        return PageToken.firstPage(tables.messages().index(Tables.MESSAGES_BY_ID).query(QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(accountId).sortValue(messageId)))
                 .consistentRead(true)
                 .build())).stream().findFirst();

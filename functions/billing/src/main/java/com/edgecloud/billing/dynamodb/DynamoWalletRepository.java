@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 public final class DynamoWalletRepository implements WalletRepository {
 
-    private static final List<String> PAGE_KEY = List.of(WalletItems.ACCOUNT.name(), WalletItems.SK.name());
 
     private final TypedTables tables;
     private final WalletMovements movements;
@@ -37,7 +36,7 @@ public final class DynamoWalletRepository implements WalletRepository {
 
     @Override
     public Page<LedgerEntry> ledger(String accountId, int limit, String nextToken) {
-        Map<String, AttributeValue> start = PageToken.decode(nextToken, WalletItems.ACCOUNT.name(), accountId, PAGE_KEY);
+        Map<String, AttributeValue> start = PageToken.decode(nextToken, WalletItems.ACCOUNT.name(), accountId, WalletItems.KEY);
         if (start != null && !start.get(WalletItems.SK.name()).s().startsWith(WalletItems.ENTRY)) {
             throw PageToken.invalid(); // outside the ledger: DynamoDB would refuse the query
         }
@@ -49,7 +48,7 @@ public final class DynamoWalletRepository implements WalletRepository {
                 .limit(PageToken.fetchSize(limit))
                 .exclusiveStartKey(start)
                 .build()));
-        Page<WalletItems.StoredEntry> page = PageToken.page(fetched, limit, wallet.tableSchema(), PAGE_KEY);
+        Page<WalletItems.StoredEntry> page = PageToken.page(fetched, limit, wallet.tableSchema(), WalletItems.KEY);
         return new Page<>(page.items().stream().map(WalletItems.StoredEntry::entry).toList(), page.nextToken());
     }
 

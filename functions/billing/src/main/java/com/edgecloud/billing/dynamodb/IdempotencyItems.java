@@ -33,6 +33,10 @@ final class IdempotencyItems {
     static final Column<Integer> RESPONSE_STATUS = S.integer("responseStatus", Stored::responseStatus);
     static final Column<String> RESPONSE_BODY = S.text("responseBody", Stored::responseBody);
 
+    /** The names of the lease condition ({@code #token}, {@code #status}) of the claim and the answer. */
+    static final java.util.Map<String, String> LEASE_NAMES = java.util.Map.of("#token", TOKEN.name(),
+            "#status", STATUS.name());
+
     static final TableSchema<Stored> SCHEMA = S.build(row -> new Stored(row.get(KEY), row.get(REQUEST_HASH),
             row.get(STATUS), row.get(TOKEN), row.get(LEASE_UNTIL), row.get(EXPIRES), row.get(RESPONSE_STATUS),
             row.get(RESPONSE_BODY)));

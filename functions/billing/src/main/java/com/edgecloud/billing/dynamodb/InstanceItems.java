@@ -12,6 +12,7 @@ import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.time.ApiTime;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -56,6 +57,11 @@ final class InstanceItems {
             row.get(RELEASE_AT), row.get(CREATED_AT),
             row.get(DUE_BUCKET) == null ? null : new Due(row.get(DUE_BUCKET), row.get(DUE_AT)),
             row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(VERSION, 0L)));
+
+    /** The key of an item in the ByAccount index: the table's key and the index's (a page token's). */
+    static final List<String> BY_ACCOUNT_KEY = List.of(ID.name(), ACCOUNT.name(), CREATED_KEY.name());
+    /** The key of an item in the DueIndex. */
+    static final List<String> DUE_KEY = List.of(ID.name(), DUE_BUCKET.name(), DUE_AT.name());
 
     private static final Expression IS_NEW = Expression.builder()
             .expression("attribute_not_exists(" + ID.name() + ")").build();

@@ -65,7 +65,7 @@ final class TypedTables {
      * (see {@link DynamoAccountRepository}).
      */
     DynamoDbTable<Account> accounts() {
-        return enhanced.table(names.accounts(), DynamoAccountRepository.SCHEMA);
+        return enhanced.table(names.accounts(), AccountItems.SCHEMA);
     }
 
     DynamoDbTable<WalletItems.StoredEntry> wallet() {

@@ -50,6 +50,8 @@ final class WalletItems {
     private static final ItemSchema<StoredEntry> S = ItemSchema.of(StoredEntry.class);
     static final Column<String> ACCOUNT = S.text("accountId", StoredEntry::accountId, primaryPartitionKey());
     static final Column<String> SK = S.text("sk", s -> entryKey(s.entry().sequence()), primarySortKey());
+    /** The ledger's key: a page token's attributes. */
+    static final List<String> KEY = List.of(ACCOUNT.name(), SK.name());
     static final Column<String> ID = S.text("entryId", s -> s.entry().id());
     static final Column<Long> SEQUENCE = S.number("sequence", s -> s.entry().sequence());
     static final Column<Instant> AT = S.instant("at", s -> s.entry().at());

@@ -1,10 +1,10 @@
 package com.edgecloud.billing.dynamodb;
 
-import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.ACTIVATED;
-import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.CASH;
-import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.COUPONS;
-import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.VERIFICATION;
-import static com.edgecloud.billing.dynamodb.DynamoAccountRepository.WALLET_VERSION;
+import static com.edgecloud.billing.dynamodb.AccountItems.ACTIVATED;
+import static com.edgecloud.billing.dynamodb.AccountItems.CASH;
+import static com.edgecloud.billing.dynamodb.AccountItems.COUPONS;
+import static com.edgecloud.billing.dynamodb.AccountItems.VERIFICATION;
+import static com.edgecloud.billing.dynamodb.AccountItems.WALLET_VERSION;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.account.Verification;
@@ -34,7 +34,7 @@ final class WalletWrites {
         String accountId = change.accountId();
         Expression condition = stillAt(change);
         if (!change.movesMoney()) {
-            tx.check(tables.accounts(), DynamoAccountRepository.accountKey(accountId), condition,
+            tx.check(tables.accounts(), AccountItems.accountKey(accountId), condition,
                     () -> moved(accountId));
             return;
         }
@@ -52,7 +52,7 @@ final class WalletWrites {
         Map<String, AttributeValue> values = Expression.joinValues(condition.expressionValues(),
                 update.expressionValues());
         tx.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(tables.accounts().tableName()).key(DynamoAccountRepository.key(accountId))
+                .tableName(tables.accounts().tableName()).key(AccountItems.key(accountId))
                 .updateExpression(update.expression())
                 .conditionExpression(condition.expression()).expressionAttributeNames(names)
                 .expressionAttributeValues(values).build()).build(), () -> moved(accountId));
