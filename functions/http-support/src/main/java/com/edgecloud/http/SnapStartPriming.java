@@ -1,9 +1,10 @@
 package com.edgecloud.http;
 
 import com.edgecloud.billing.Page;
+import com.edgecloud.billing.account.AccountRepository;
+import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.runtime.FunctionContexts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.crac.OrderedResource;
@@ -13,20 +14,18 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * SnapStart: before Lambda snapshots an initialised function version, touch what the first
  * request would otherwise load and warm: the DynamoDB client (endpoint, signing, marshalling,
- * one round trip), Jackson (a view each way) and the router (every route matched once). The
+ * one round trip each through the account and catalog schemas, which also builds the enhanced
+ * client's converters: schemas are otherwise built on first use), Jackson (a view each way) and
+ * the router (every route matched once). The
  * restored snapshot then starts warm. Only in a context built for a snapshot
  * ({@link FunctionContexts}); micronaut-crac registers it with the CRaC context, which on a JVM
  * without CRaC (and SnapStart's org.crac is that when not snapshotting) never calls it.
@@ -37,14 +36,14 @@ public class SnapStartPriming implements OrderedResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
-    private final DynamoDbClient dynamo;
-    private final TableNames tables;
+    private final AccountRepository accounts;
+    private final CatalogRepository catalog;
     private final JsonMapper json;
     private final Router router;
 
-    public SnapStartPriming(DynamoDbClient dynamo, TableNames tables, JsonMapper json, Router router) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+    public SnapStartPriming(AccountRepository accounts, CatalogRepository catalog, JsonMapper json, Router router) {
+        this.accounts = accounts;
+        this.catalog = catalog;
         this.json = json;
         this.router = router;
     }
@@ -62,8 +61,8 @@ public class SnapStartPriming implements OrderedResource {
     /** Each part on its own: a failed part (no table, no network at snapshot time) must not stop the snapshot. */
     void prime() {
         try {
-            dynamo.getItem(GetItemRequest.builder().tableName(tables.accounts())
-                    .key(Map.of("accountId", AttributeValue.fromS("snapstart-priming"))).build());
+            accounts.find("snapstart-priming");
+            catalog.node("snapstart-priming");
         } catch (SdkException e) {
             LOG.warn("SnapStart priming: DynamoDB not reached ({}); the first request will warm it", e.getMessage());
         }
