@@ -1,7 +1,6 @@
 package com.edgecloud.instances;
 
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
-import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.metering.InstanceDeletion;
 import com.edgecloud.http.Caller;
 import com.edgecloud.http.IdempotentRequests;
@@ -9,6 +8,7 @@ import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.Views;
 import com.edgecloud.http.Views.BillView;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -57,11 +57,8 @@ public class InstanceDeletionController {
     }
 
     private String render(InstanceDeletion.Deleted deleted) {
-        Instance i = deleted.instance();
-        Views.InstanceView v = views.instance(i);
-        DeletedView view = new DeletedView(v.id(), v.accountId(), v.nodeId(), v.specId(), v.billingMethod(),
-                v.billingState(), v.powerState(), v.termStartsAt(), v.expiresAt(), v.overdueSince(), v.releaseAt(),
-                v.createdAt(), deleted.finalBill() == null ? null : views.bill(deleted.finalBill()));
+        DeletedView view = new DeletedView(views.instance(deleted.instance()),
+                deleted.finalBill() == null ? null : views.bill(deleted.finalBill()));
         try {
             return json.writeValueAsString(view);
         } catch (IOException e) {
@@ -72,8 +69,6 @@ public class InstanceDeletionController {
     /** SPEC §11: DELETE answers the instance (RELEASED) and, for pay-by-configuration, finalBill. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DeletedView(String id, String accountId, String nodeId, String specId, String billingMethod,
-                              String billingState, String powerState, String termStartsAt, String expiresAt,
-                              String overdueSince, String releaseAt, String createdAt, BillView finalBill) {
+    public record DeletedView(@JsonUnwrapped Views.InstanceView instance, BillView finalBill) {
     }
 }

@@ -1,7 +1,6 @@
 package com.edgecloud.renewal;
 
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
-import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.renewal.RenewalPlan;
 import com.edgecloud.billing.renewal.RenewalRequest;
@@ -13,6 +12,7 @@ import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.JsonRequest;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -64,11 +64,7 @@ public class RenewalController {
     }
 
     private String render(RenewalPlan plan) {
-        Instance i = plan.renewed();
-        Views.InstanceView v = views.instance(i);
-        RenewalView view = new RenewalView(v.id(), v.accountId(), v.nodeId(), v.specId(), v.billingMethod(),
-                v.billingState(), v.powerState(), v.termStartsAt(), v.expiresAt(), v.overdueSince(), v.releaseAt(),
-                v.createdAt(), plan.charged().toString());
+        RenewalView view = new RenewalView(views.instance(plan.renewed()), plan.charged().toString());
         try {
             return json.writeValueAsString(view);
         } catch (IOException e) {
@@ -79,8 +75,6 @@ public class RenewalController {
     /** SPEC §11: the instance after renewal, plus {@code charged}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RenewalView(String id, String accountId, String nodeId, String specId, String billingMethod,
-                              String billingState, String powerState, String termStartsAt, String expiresAt,
-                              String overdueSince, String releaseAt, String createdAt, String charged) {
+    public record RenewalView(@JsonUnwrapped Views.InstanceView instance, String charged) {
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -29,7 +29,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  */
 final class ItemSchema<T> {
 
-    private static final DefaultAttributeConverterProvider DEFAULTS = DefaultAttributeConverterProvider.create();
+    /** The SDK's shared default converters (the schema builder creates them anyway): not a second set. */
+    private static final AttributeConverterProvider DEFAULTS = AttributeConverterProvider.defaultProvider();
 
     private final StaticImmutableTableSchema.Builder<T, Row> builder;
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -33,67 +34,68 @@ final class Transaction {
     /** DynamoDB's limit of items in one transaction. */
     static final int MAX_ITEMS = 100;
 
-    private final List<TransactWriteItem> items = new ArrayList<>();
-    /** The same items for the enhanced request; null once a low-level-only item is added. */
-    private List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> typed = new ArrayList<>();
-    private final List<Supplier<RuntimeException>> onConditionFailed = new ArrayList<>();
+    /**
+     * One item of the transaction, kept in both of its forms until {@link #execute} picks one, so
+     * an item is mapped once: by the enhanced client, or to its low-level form ({@code enhanced}
+     * null: an update expression the enhanced client cannot say).
+     */
+    private record Entry(Supplier<TransactWriteItem> lowLevel, Consumer<TransactWriteItemsEnhancedRequest.Builder> enhanced,
+                         Supplier<RuntimeException> whenConditionFails) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
 
     /** An item the enhanced client cannot express (an update expression). */
     Transaction add(TransactWriteItem item, Supplier<RuntimeException> whenConditionFails) {
-        items.add(item);
-        typed = null;
-        onConditionFailed.add(whenConditionFails);
+        entries.add(new Entry(() -> item, null, whenConditionFails));
         return this;
     }
 
     /** A put of {@code item} into {@code table}, only if {@code condition} holds. */
     <T> Transaction put(DynamoDbTable<T> table, T item, Expression condition,
                         Supplier<RuntimeException> whenConditionFails) {
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.tableName())
-                .item(table.tableSchema().itemToMap(item, true))
-                .conditionExpression(condition.expression())
-                .expressionAttributeNames(condition.expressionNames())
-                .expressionAttributeValues(condition.expressionValues()).build()).build());
-        onConditionFailed.add(whenConditionFails);
-        if (typed != null) {
-            typed.add(request -> request.addPutItem(table, TransactPutItemEnhancedRequest
-                    .builder(table.tableSchema().itemType().rawClass()).item(item).conditionExpression(condition).build()));
-        }
+        entries.add(new Entry(() -> TransactWriteItem.builder().put(Put.builder().tableName(table.tableName())
+                        .item(table.tableSchema().itemToMap(item, true))
+                        .conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.expressionNames())
+                        .expressionAttributeValues(condition.expressionValues()).build()).build(),
+                request -> request.addPutItem(table, TransactPutItemEnhancedRequest
+                        .builder(table.tableSchema().itemType().rawClass()).item(item).conditionExpression(condition).build()),
+                whenConditionFails));
         return this;
     }
 
     /** A check that {@code condition} holds on the item of {@code key}, which is not written. */
     <T> Transaction check(DynamoDbTable<T> table, Key key, Expression condition,
                           Supplier<RuntimeException> whenConditionFails) {
-        items.add(TransactWriteItem.builder().conditionCheck(software.amazon.awssdk.services.dynamodb.model
-                .ConditionCheck.builder().tableName(table.tableName())
-                .key(key.keyMap(table.tableSchema(), software.amazon.awssdk.enhanced.dynamodb.TableMetadata.primaryIndexName()))
-                .conditionExpression(condition.expression())
-                .expressionAttributeNames(condition.expressionNames())
-                .expressionAttributeValues(condition.expressionValues()).build()).build());
-        onConditionFailed.add(whenConditionFails);
-        if (typed != null) {
-            typed.add(request -> request.addConditionCheck(table,
-                    ConditionCheck.builder().key(key).conditionExpression(condition).build()));
-        }
+        entries.add(new Entry(() -> TransactWriteItem.builder().conditionCheck(software.amazon.awssdk.services.dynamodb
+                        .model.ConditionCheck.builder().tableName(table.tableName())
+                        .key(key.keyMap(table.tableSchema(), TableMetadata.primaryIndexName()))
+                        .conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.expressionNames())
+                        .expressionAttributeValues(condition.expressionValues()).build()).build(),
+                request -> request.addConditionCheck(table,
+                        ConditionCheck.builder().key(key).conditionExpression(condition).build()),
+                whenConditionFails));
         return this;
     }
 
     int size() {
-        return items.size();
+        return entries.size();
     }
 
     void execute(TypedTables tables) {
-        if (items.isEmpty()) {
+        if (entries.isEmpty()) {
             return;
         }
         try {
-            if (typed != null) {
+            if (entries.stream().allMatch(entry -> entry.enhanced() != null)) {
                 TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
-                typed.forEach(add -> add.accept(request));
+                entries.forEach(entry -> entry.enhanced().accept(request));
                 tables.enhanced().transactWriteItems(request.build());
             } else {
-                tables.dynamo().transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+                tables.dynamo().transactWriteItems(TransactWriteItemsRequest.builder()
+                        .transactItems(entries.stream().map(entry -> entry.lowLevel().get()).toList()).build());
             }
         } catch (TransactionCanceledException cancelled) {
             throw translate(cancelled);
@@ -104,9 +106,9 @@ final class Transaction {
 
     private RuntimeException translate(TransactionCanceledException cancelled) {
         List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        for (int i = 0; i < reasons.size() && i < items.size(); i++) {
+        for (int i = 0; i < reasons.size() && i < entries.size(); i++) {
             if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                return onConditionFailed.get(i).get();
+                return entries.get(i).whenConditionFails().get();
             }
         }
         // TransactionConflict (another transaction on the same item) or throttling: retry.
