@@ -13,6 +13,7 @@ import static com.edgecloud.billing.lifecycle.InstanceOperation.START;
 import static com.edgecloud.billing.lifecycle.InstanceOperation.STOP;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,18 @@ class LifecycleRulesTest {
             }
         }
         return rows.stream();
+    }
+
+    @Test
+    void billingAndPowerStatesAreExactlyE1sAndReleasedIsFinal_E1() {
+        assertEquals(List.of(NORMAL, EXPIRED, OVERDUE, RELEASED), List.of(BillingState.values()));
+        assertEquals(List.of("RUNNING", "STOPPED"),
+                java.util.Arrays.stream(PowerState.values()).map(Enum::name).toList());
+        for (BillingMethod m : BillingMethod.values()) {
+            for (InstanceOperation op : InstanceOperation.values()) {
+                assertFalse(LifecycleRules.allows(m, RELEASED, op), m + " " + op + " on a released server");
+            }
+        }
     }
 
     @Test
