@@ -2,84 +2,86 @@ package com.edgecloud.http;
 
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
-import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.time.DurationUnit;
-import com.edgecloud.billing.time.TermDuration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanIntrospector;
+import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A request body read field by field, so that every wrong field is named in one 400
- * (VALIDATION_FAILED, SPEC §9) and nothing is done with a half-valid request.
+ * What no library does for a request body (SPEC §9): the JSON text itself is checked (one object,
+ * nothing after it, no field given twice), then held against the request record's fields so that
+ * an unknown field or a value of the wrong JSON type is named with its path ({@code duration.count},
+ * {@code disks[1].type}) together with every other bad field, instead of the mapper stopping at the
+ * first one or quietly coercing "2" into 2. What it returns is the body less its wrong values, for
+ * the mapper to bind and the constraints to check ({@link CheckedBodies}).
  */
 public final class JsonRequest {
 
-    /** Ids are short, printable and safe in keys and URLs. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-
     private static final int MAX_UNKNOWN_REPORTED = 10;
+    private static final int MAX_NAME_ECHOED = 64;
 
     /** Reads only the structure of a body (jackson-core, as the mapper underneath). */
     private static final JsonFactory STRUCTURE = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private final JsonNode node;
-    private final String prefix;
-    private final List<FieldError> errors;
-    /** This object and every nested one read from it, in the order they were read. */
-    private final List<JsonRequest> tree;
-    /** The fields asked for by name: any other field of the object is unknown. */
-    private final java.util.Set<String> named = new java.util.HashSet<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
-    private JsonRequest(JsonNode node, String prefix, List<FieldError> errors, List<JsonRequest> tree) {
-        this.node = node;
-        this.prefix = prefix;
-        this.errors = errors;
-        this.tree = tree;
-        tree.add(this);
+    private JsonRequest() {
     }
 
-    private JsonRequest child(JsonNode object, String path) {
-        return new JsonRequest(object, prefix + path, errors, tree);
-    }
-
-    /** A field's value, the field now being one this request knows. */
-    private JsonNode field(String name) {
-        named.add(name);
-        return node.get(name);
-    }
-
-    public static JsonRequest parse(JsonMapper mapper, String raw) {
+    /** The body as one JSON object, or a 400 naming {@code body} (or the field given twice). */
+    public static JsonNode parse(JsonMapper mapper, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
+            throw refused("body", "a JSON object is required");
         }
+        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         JsonNode node;
         try {
-            FieldError ambiguous = ambiguity(raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
+            FieldError ambiguous = ambiguity(text);
             if (ambiguous != null) {
                 throw BillingException.validation(List.of(ambiguous));
             }
-            node = mapper.readValue(raw, JsonNode.class);
+            node = mapper.readValue(text, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BillingException refused) {
                 throw refused;
             }
-            throw BillingException.validation(List.of(new FieldError("body", "the body is not valid JSON")));
+            throw refused("body", "the body is not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            throw BillingException.validation(List.of(new FieldError("body", "a JSON object is required")));
+            throw refused("body", "a JSON object is required");
         }
-        return new JsonRequest(node, "", new ArrayList<>(), new ArrayList<>());
+        return node;
+    }
+
+    /**
+     * The fields of {@code object} that {@code type} has, each of the JSON type its field needs;
+     * every other field is added to {@code errors}, named from {@code prefix}.
+     */
+    public static JsonNode conform(JsonNode object, Class<?> type, List<FieldError> errors) {
+        JsonRequest request = new JsonRequest();
+        JsonNode conformed = request.object(object, introspection(type), "");
+        errors.addAll(request.errors);
+        return conformed;
+    }
+
+    private static BillingException refused(String field, String message) {
+        return BillingException.validation(List.of(new FieldError(field, message)));
     }
 
     /**
@@ -110,7 +112,7 @@ public final class JsonRequest {
         }
     }
 
-    /** The field a parser is at, as this class names fields: {@code duration.count}, {@code disks[0].type}. */
+    /** The field a parser is at, as errors name fields: {@code duration.count}, {@code disks[0].type}. */
     private static String path(JsonStreamContext context) {
         List<JsonStreamContext> outerFirst = new ArrayList<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
@@ -127,306 +129,145 @@ public final class JsonRequest {
         return path.toString();
     }
 
-    // ---- the fields a request names: required (absent is a 400) or optional (absent is null) ----
-
-    public String requiredText(String field, int maxLength) {
-        return text(field, maxLength, true);
+    private static BeanIntrospection<?> introspection(Class<?> type) {
+        return BeanIntrospector.SHARED.findIntrospection(type).orElseThrow(() ->
+                new IllegalStateException(type.getName() + " is not @Serdeable: it cannot be a request body"));
     }
 
-    public String optionalText(String field, int maxLength) {
-        return text(field, maxLength, false);
-    }
-
-    public Integer requiredInteger(String field, int min, int max) {
-        return integer(field, min, max, true);
-    }
-
-    public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
-        return enumValue(field, type, true);
-    }
-
-    public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
-        return enumValue(field, type, false);
-    }
-
-    public Boolean requiredBoolean(String field) {
-        return bool(field, true);
-    }
-
-    public Money requiredMoney(String field) {
-        return money(field, true);
-    }
-
-    public Instant requiredInstant(String field) {
-        return instant(field, true);
-    }
-
-    public JsonRequest requiredObject(String field) {
-        return object(field, true);
-    }
-
-    public JsonRequest optionalObject(String field) {
-        return object(field, false);
-    }
-
-    /** A required number (not a string) from {@code min} to {@code max}, e.g. a latitude. */
-    public Double requiredNumber(String field, double min, double max) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            reject(field, "is required");
-            return null;
+    private JsonNode object(JsonNode object, BeanIntrospection<?> type, String path) {
+        Map<String, JsonNode> kept = new LinkedHashMap<>();
+        int unknown = 0;
+        for (Map.Entry<String, JsonNode> entry : object.entries()) {
+            Optional<? extends BeanProperty<?, Object>> property = type.getProperty(entry.getKey());
+            if (property.isEmpty()) {
+                if (++unknown <= MAX_UNKNOWN_REPORTED) {
+                    reject(path, shortened(entry.getKey()), "is not a field of this request");
+                }
+            } else if (!entry.getValue().isNull()) {
+                JsonNode value = value(entry.getValue(), property.get().asArgument(), child(path, entry.getKey()));
+                if (value != null) {
+                    kept.put(entry.getKey(), value);
+                }
+            }
         }
+        if (unknown > MAX_UNKNOWN_REPORTED) {
+            errors.add(new FieldError(path.isEmpty() ? "body" : path,
+                    (unknown - MAX_UNKNOWN_REPORTED) + " more fields are not fields of this request"));
+        }
+        return JsonNode.createObjectNode(kept);
+    }
+
+    /** The value as its field's type reads it, or null (and an error) when it is of another JSON type. */
+    private JsonNode value(JsonNode value, Argument<?> type, String path) {
+        Class<?> java = type.getType();
+        if (java == String.class) {
+            return value.isString() ? value : wrong(path, "must be a string");
+        }
+        if (java == Boolean.class || java == boolean.class) {
+            return value.isBoolean() ? value : wrong(path, "must be true or false");
+        }
+        if (java == Integer.class || java == int.class || java == Long.class || java == long.class) {
+            return whole(value, path, java == Integer.class || java == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        }
+        if (Number.class.isAssignableFrom(java) || java == double.class) {
+            return value.isNumber() ? value : wrong(path, "must be a number");
+        }
+        if (java.isEnum()) {
+            return enumValue(value, java, path);
+        }
+        if (List.class.isAssignableFrom(java)) {
+            return list(value, type.getTypeParameters()[0], path);
+        }
+        if (Map.class.isAssignableFrom(java)) {
+            return map(value, type.getTypeParameters(), path);
+        }
+        return value.isObject() ? object(value, introspection(java), path) : wrong(path, "must be an object");
+    }
+
+    /** A whole number within the field's range, written plainly: {@code 1E+3} is 1000, {@code 1.5} is refused. */
+    private JsonNode whole(JsonNode value, String path, long max) {
         if (!value.isNumber()) {
-            reject(field, "must be a number");
-            return null;
+            return wrong(path, "must be a whole number");
         }
-        double number = value.getBigDecimalValue().doubleValue();
-        if (!(number >= min && number <= max)) {
-            reject(field, "must be between " + min + " and " + max);
-            return null;
+        BigDecimal number;
+        try {
+            number = value.getBigDecimalValue();
+        } catch (RuntimeException notFinite) {
+            return wrong(path, "must be a whole number");
         }
-        return number;
+        if (number.stripTrailingZeros().scale() > 0) {
+            return wrong(path, "must be a whole number");
+        }
+        if (number.abs().compareTo(BigDecimal.valueOf(max)) > 0) {
+            return wrong(path, "is out of range");
+        }
+        return JsonNode.createNumberNode(number.longValueExact());
     }
 
-    /** A required array of objects; each reports its fields as {@code field[i].child}. */
-    public List<JsonRequest> requiredObjects(String field, int minSize, int maxSize) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            reject(field, "is required");
-            return null;
+    private JsonNode enumValue(JsonNode value, Class<?> type, String path) {
+        if (value.isString()) {
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(value.getStringValue())) {
+                    return value;
+                }
+            }
         }
+        return wrong(path, "must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    private JsonNode list(JsonNode value, Argument<?> item, String path) {
         if (!value.isArray()) {
-            reject(field, "must be an array");
-            return null;
+            return wrong(path, "must be an array");
         }
-        if (value.size() < minSize || value.size() > maxSize) {
-            reject(field, "must have " + minSize + " to " + maxSize + " entries");
-            return null;
-        }
-        List<JsonRequest> items = new ArrayList<>();
+        List<JsonNode> kept = new ArrayList<>();
+        boolean whole = true;
         for (int i = 0; i < value.size(); i++) {
-            if (!value.get(i).isObject()) {
-                reject(field + "[" + i + "]", "must be an object");
-            } else {
-                items.add(child(value.get(i), field + "[" + i + "]."));
-            }
+            JsonNode element = value.get(i);
+            JsonNode conformed = element.isNull() ? wrong(path + "[" + i + "]", "must not be null")
+                    : value(element, item, path + "[" + i + "]");
+            whole &= conformed != null;
+            kept.add(conformed);
         }
-        return items;
+        // a list with a bad element is left out whole: its indexes would no longer match the errors'
+        return whole ? JsonNode.createArrayNode(kept) : null;
     }
 
-    /** P1: a required {@code {unit, count}} duration of 1-9 months or 1-3 years; null (and rejected) otherwise. */
-    public TermDuration requiredDuration(String field) {
-        JsonRequest d = requiredObject(field);
-        if (d == null) {
-            return null;
-        }
-        DurationUnit unit = d.requiredEnum("unit", DurationUnit.class);
-        Integer count = d.requiredInteger("count", 1, 1000);
-        if (unit == null || count == null) {
-            return null;
-        }
-        if (!TermDuration.isValid(unit, count)) {
-            reject(field, "P1: 1-9 months or 1-3 years");
-            return null;
-        }
-        return new TermDuration(unit, count);
-    }
-
-    /** A required id-like string: 1–64 characters of letters, digits and {@code . _ : -}. */
-    public String id(String field) {
-        String value = text(field, 64, true);
-        if (value != null && !ID.matcher(value).matches()) {
-            reject(field, "must be 1-64 letters, digits, '.', '_', ':' or '-'");
-            return null;
-        }
-        return value;
-    }
-
-    private String text(String field, int maxLength, boolean required) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            if (required) {
-                reject(field, "is required");
-            }
-            return null;
-        }
-        if (!value.isString()) {
-            reject(field, "must be a string");
-            return null;
-        }
-        String text = value.getStringValue();
-        if (required && text.isBlank()) {
-            reject(field, "must not be blank");
-            return null;
-        }
-        if (text.length() > maxLength) {
-            reject(field, "must be at most " + maxLength + " characters");
-            return null;
-        }
-        return text;
-    }
-
-    private Integer integer(String field, int min, int max, boolean required) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            if (required) {
-                reject(field, "is required");
-            }
-            return null;
-        }
-        if (!value.isNumber() || !isWhole(value)) {
-            reject(field, "must be a whole number");
-            return null;
-        }
-        long number;
-        try {
-            number = value.getBigDecimalValue().longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            reject(field, "must be between " + min + " and " + max);
-            return null;
-        }
-        if (number < min || number > max) {
-            reject(field, "must be between " + min + " and " + max);
-            return null;
-        }
-        return (int) number;
-    }
-
-    private <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
-        String text = text(field, 40, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            reject(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-            return null;
-        }
-    }
-
-    private Boolean bool(String field, boolean required) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            if (required) {
-                reject(field, "is required");
-            }
-            return null;
-        }
-        if (!value.isBoolean()) {
-            reject(field, "must be true or false");
-            return null;
-        }
-        return value.getBooleanValue();
-    }
-
-    /** M1: money arrives as a string with at most two decimals ("1234.50"). */
-    private Money money(String field, boolean required) {
-        String text = text(field, 24, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Money.parse(text);
-        } catch (IllegalArgumentException e) {
-            reject(field, "must be an amount such as \"100.00\"");
-            return null;
-        }
-    }
-
-    private Instant instant(String field, boolean required) {
-        String text = text(field, 40, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return com.edgecloud.billing.time.ApiTime.parse(text);
-        } catch (RuntimeException e) {
-            reject(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T00:00:00+08:00");
-            return null;
-        }
-    }
-
-    /** A nested object; its fields report as {@code field.child}. Absent when not required: null. */
-    private JsonRequest object(String field, boolean required) {
-        JsonNode value = field(field);
-        if (absent(value)) {
-            if (required) {
-                reject(field, "is required");
-            }
-            return null;
-        }
+    /** A map keyed by an enum (a notification type) or by text. */
+    private JsonNode map(JsonNode value, Argument<?>[] keyAndValue, String path) {
         if (!value.isObject()) {
-            reject(field, "must be an object");
-            return null;
+            return wrong(path, "must be an object");
         }
-        return child(value, field + ".");
-    }
-
-    /**
-     * The fields of this object that no reader asked for (a misspelt or invented field is not
-     * silently ignored); at most {@value #MAX_UNKNOWN_REPORTED} are named, each name shortened.
-     */
-    private List<FieldError> unknownFields() {
-        List<FieldError> unknown = new ArrayList<>();
-        int count = 0;
-        for (java.util.Map.Entry<String, JsonNode> entry : node.entries()) {
-            if (!named.contains(entry.getKey()) && ++count <= MAX_UNKNOWN_REPORTED) {
-                String name = entry.getKey();
-                unknown.add(new FieldError(prefix + (name.length() > 64 ? name.substring(0, 64) + "..." : name),
-                        "is not a field of this request"));
+        Class<?> key = keyAndValue[0].getType();
+        Map<String, JsonNode> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.entries()) {
+            String entryPath = child(path, shortened(entry.getKey()));
+            if (key.isEnum() && enumValue(JsonNode.createStringNode(entry.getKey()), key, entryPath) == null) {
+                continue;
+            }
+            JsonNode conformed = entry.getValue().isNull() ? wrong(entryPath, "must not be null")
+                    : value(entry.getValue(), keyAndValue[1], entryPath);
+            if (conformed != null) {
+                kept.put(entry.getKey(), conformed);
             }
         }
-        if (count > MAX_UNKNOWN_REPORTED) {
-            unknown.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
-                    (count - MAX_UNKNOWN_REPORTED) + " more fields are not fields of this request"));
-        }
-        return unknown;
+        return JsonNode.createObjectNode(kept);
     }
 
-    /** The field's JSON as given (null when absent), for shapes the typed readers do not cover (arrays). */
-    public JsonNode raw(String field) {
-        JsonNode value = field(field);
-        return absent(value) ? null : value;
+    private JsonNode wrong(String path, String message) {
+        errors.add(new FieldError(path, message));
+        return null;
     }
 
-    /** A JSON object value read field by field, reporting as {@code path.child}. */
-    public JsonRequest nested(JsonNode object, String path) {
-        return child(object, path + ".");
+    private void reject(String path, String name, String message) {
+        errors.add(new FieldError(child(path, name), message));
     }
 
-    public boolean has(String field) {
-        return !absent(field(field));
+    private static String child(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
-    public void reject(String field, String message) {
-        errors.add(new FieldError(prefix + field, message));
-    }
-
-    /**
-     * Throws one VALIDATION_FAILED naming every bad field, if there is any: first the fields no
-     * reader asked for (so the readers a request calls are its whole description), then the rest.
-     */
-    public void validate() {
-        List<FieldError> all = new ArrayList<>();
-        for (JsonRequest read : tree) {
-            all.addAll(read.unknownFields());
-        }
-        all.addAll(errors);
-        if (!all.isEmpty()) {
-            throw BillingException.validation(all);
-        }
-    }
-
-    private static boolean absent(JsonNode value) {
-        return value == null || value.isNull();
-    }
-
-    private static boolean isWhole(JsonNode value) {
-        try {
-            return value.getBigDecimalValue().stripTrailingZeros().scale() <= 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /** A field name as an error echoes it: a long invented name is not sent back whole. */
+    private static String shortened(String name) {
+        return name.length() > MAX_NAME_ECHOED ? name.substring(0, MAX_NAME_ECHOED) + "..." : name;
     }
 }

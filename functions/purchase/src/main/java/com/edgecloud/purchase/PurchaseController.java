@@ -1,16 +1,12 @@
 package com.edgecloud.purchase;
 
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
-import com.edgecloud.billing.lifecycle.BillingMethod;
-import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.billing.purchase.PurchaseService;
-import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Caller;
 import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
-import com.edgecloud.http.JsonRequest;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpResponse;
@@ -47,8 +43,8 @@ public class PurchaseController {
 
     @Post(consumes = {"application/json", "text/plain", "*/*"})
     public HttpResponse<?> purchase(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
-                                    @Nullable @Body String body) {
-        PurchaseRequest request = parse(caller, body);
+                                    @Body PurchaseBody body) {
+        PurchaseRequest request = body.toRequest(caller.accountId());
         String key = IdempotentRequests.requireKey(idempotencyKey);
         return idempotent.run(caller, "purchase", key, request.canonical(), this::completeReplayedOrder, claim -> {
             IdempotentCompletion answer = purchases.purchase(request,
@@ -56,24 +52,6 @@ public class PurchaseController {
                             render(plan))).answer(); // P2: THIRD_PARTY waits for the provider's callback
             return new StoredAnswer(answer.status(), answer.body());
         });
-    }
-
-    private PurchaseRequest parse(Caller caller, String body) {
-        JsonRequest in = JsonRequest.parse(json, body);
-        String nodeId = in.id("nodeId");
-        String specId = in.id("specId");
-        Integer quantity = in.requiredInteger("quantity", 1, PurchaseRequest.MAX_QUANTITY);
-        BillingMethod method = in.requiredEnum("billingMethod", BillingMethod.class);
-        PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
-        TermDuration duration = null;
-        if (method == BillingMethod.MONTHLY_PACKAGE) {
-            duration = in.requiredDuration("duration");
-        } else if (in.has("duration") && method == BillingMethod.PAY_BY_CONFIGURATION) {
-            in.reject("duration", "is only for MONTHLY_PACKAGE");
-        }
-        in.validate();
-        return new PurchaseRequest(caller.accountId(), nodeId, specId, quantity, method, duration,
-                payment == null ? PaymentMethod.BALANCE : payment);
     }
 
     private String render(PurchasePlan plan) {

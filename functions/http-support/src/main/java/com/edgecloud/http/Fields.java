@@ -1,0 +1,20 @@
+package com.edgecloud.http;
+
+/** The patterns request fields share; the constraints name them so the API document shows them. */
+public final class Fields {
+
+    /** Ids are short, printable and safe in keys and URLs. */
+    public static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    public static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-'";
+
+    /** M1: money travels as a string with at most two decimals, e.g. "1234.50". */
+    public static final String MONEY = "[0-9]{1,12}(\\.[0-9]{1,2})?";
+    public static final String MONEY_MESSAGE = "must be an amount such as \"100.00\"";
+
+    /** §11: E.164, '+' then 8 to 15 digits, no leading zero in the country code. */
+    public static final String E164 = "\\+[1-9][0-9]{7,14}";
+    public static final String E164_MESSAGE = "must be an E.164 number, e.g. +8613800000000";
+
+    private Fields() {
+    }
+}
