@@ -22,7 +22,6 @@ import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.payment.PaymentService;
 import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
-import com.edgecloud.http.JsonRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
@@ -76,13 +75,8 @@ public class AccountController {
      */
     @Post(uri = "/recharges", consumes = {"application/json", "text/plain", "*/*"})
     public HttpResponse<?> recharge(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
-                                    @Nullable @Body String body) {
-        JsonRequest in = JsonRequest.parse(json, body);
-        Money amount = in.requiredMoney("amount");
-        if (amount != null && (amount.isLessThan(Payment.MIN_RECHARGE) || Payment.MAX_RECHARGE.isLessThan(amount))) {
-            in.reject("amount", "must be from " + Payment.MIN_RECHARGE + " to " + Payment.MAX_RECHARGE);
-        }
-        in.validate();
+                                    @Body RechargeBody body) {
+        Money amount = body.money();
         String key = IdempotentRequests.requireKey(idempotencyKey);
         String canonical = Canonical.of("recharge").with("accountId", caller.accountId())
                 .with("amountFen", amount.fen()).form();

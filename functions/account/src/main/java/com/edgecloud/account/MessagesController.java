@@ -13,7 +13,6 @@ import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
 import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.http.Caller;
-import com.edgecloud.http.JsonRequest;
 import com.edgecloud.http.PageRequest;
 import com.edgecloud.http.Views;
 import com.edgecloud.billing.Page;
@@ -61,11 +60,10 @@ public class MessagesController {
 
     /** §11: validated whole first (400 naming the field, nothing written), then one conditional write. */
     @Put(value = "/message-settings", consumes = ANY)
-    public SettingsView putSettings(Caller caller, @Nullable @Body String body) {
-        JsonRequest in = JsonRequest.parse(json, body);
+    public SettingsView putSettings(Caller caller, @Body MessageSettingsBody body) {
         for (int attempt = 1; ; attempt++) {
             DynamoMessageSettings.Versioned current = settings.find(caller.accountId());
-            MessageSettings changed = MessageSettingsRequest.apply(in, current.settings());
+            MessageSettings changed = MessageSettingsRequest.apply(body, current.settings());
             try {
                 settings.save(caller.accountId(), changed, current.version());
                 return view(caller.accountId(), changed);

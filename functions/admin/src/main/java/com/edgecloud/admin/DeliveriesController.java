@@ -8,7 +8,7 @@ import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.notify.Delivery;
 import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.http.Caller;
-import com.edgecloud.http.CallerBinder;
+import com.edgecloud.http.AdminOnly;
 import com.edgecloud.http.PageRequest;
 import com.edgecloud.http.Views;
 import com.edgecloud.notify.Deliverer;
@@ -39,9 +39,8 @@ public class DeliveriesController {
 
     /** Only {@code status=FAILED} is listed (the sparse index holds only those); most recent first. */
     @Get
-    public Views.ListView<DeliveryView> list(Caller caller, @Nullable @QueryValue String status,
+    public Views.ListView<DeliveryView> list(@AdminOnly Caller caller, @Nullable @QueryValue String status,
                                              @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
-        CallerBinder.requireAdmin(caller);
         if (!"FAILED".equals(status)) {
             throw BillingException.validation(List.of(new FieldError("status", "must be FAILED")));
         }
@@ -52,8 +51,7 @@ public class DeliveriesController {
 
     /** Sends a FAILED delivery again now: it answers SENT, or FAILED with the new error. */
     @Post(value = "/{id}/retry", consumes = "*/*")
-    public DeliveryView retry(Caller caller, @PathVariable String id) {
-        CallerBinder.requireAdmin(caller);
+    public DeliveryView retry(@AdminOnly Caller caller, @PathVariable String id) {
         Delivery current = deliveries.find(id).orElseThrow(() -> BillingException.notFound("Delivery " + id));
         return deliverer.retryFailed(id).map(this::view).orElseThrow(() -> new BillingException(
                 ErrorCode.OPERATION_NOT_ALLOWED, "Only a FAILED delivery can be retried; this one is "

@@ -8,7 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 
-/** Lets a controller take a {@link Caller} parameter; no caller means 401 (SPEC §9). */
+/** Lets a controller take a {@link Caller} parameter; no caller means 401, not an admin on an {@link AdminOnly} one 403 (SPEC §9). */
 @Singleton
 public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
 
@@ -27,6 +27,9 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
         Caller caller = resolver.resolve(request).orElseThrow(() -> new BillingException(
                 ErrorCode.UNAUTHENTICATED, "A valid bearer token is required."));
+        if (context.getAnnotationMetadata().hasAnnotation(AdminOnly.class)) {
+            requireAdmin(caller);
+        }
         return () -> java.util.Optional.of(caller);
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,13 +51,17 @@ public class CheckedBodies {
         }
         Set<String> named = new HashSet<>();
         errors.forEach(e -> named.add(e.field()));
+        List<FieldError> violated = new ArrayList<>();
         for (ConstraintViolation<T> violation : validator.validate(value)) {
             String field = field(violation.getPropertyPath());
             // a value of the wrong type was left out: its "must not be null" would name it twice
-            if (!named.contains(field)) {
-                errors.add(new FieldError(field, violation.getMessage()));
+            if (named.add(field)) {
+                violated.add(new FieldError(field, violation.getMessage()));
             }
         }
+        // the validator's order is a set's: name the fields as the record declares them
+        violated.sort(Comparator.comparing((FieldError e) -> FieldOrder.rank(type, e.field()), FieldOrder.RANKS));
+        errors.addAll(violated);
         if (errors.isEmpty() && value instanceof CheckedBody checked) {
             errors.addAll(checked.crossFieldErrors());
         }

@@ -15,6 +15,14 @@ public final class Fields {
     public static final String E164 = "\\+[1-9][0-9]{7,14}";
     public static final String E164_MESSAGE = "must be an E.164 number, e.g. +8613800000000";
 
+    /**
+     * §11: a practical email check, not RFC 5322: one '@', something before it, a dotted domain after
+     * it with no empty label, no whitespace or control characters.
+     */
+    public static final String EMAIL = "[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]+@(?!.*\\.\\.)"
+            + "[^@.\\p{javaWhitespace}\\p{Z}\\p{Cc}][^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]*\\."
+            + "[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]*[^@.\\p{javaWhitespace}\\p{Z}\\p{Cc}]";
+
     private Fields() {
     }
 }

@@ -3,11 +3,8 @@ package com.edgecloud.payment;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
-import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.payment.PaymentCallback;
 import com.edgecloud.billing.payment.PaymentService;
-import com.edgecloud.billing.payment.PaymentStatus;
-import com.edgecloud.http.JsonRequest;
+import com.edgecloud.http.CheckedBodies;
 import com.edgecloud.http.Views;
 import com.edgecloud.http.Views.PaymentView;
 import io.micronaut.core.annotation.Nullable;
@@ -15,7 +12,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -33,12 +29,12 @@ public class PaymentCallbackController {
 
     private final PaymentService payments;
     private final CallbackSecret secret;
-    private final JsonMapper json;
+    private final CheckedBodies bodies;
 
-    public PaymentCallbackController(PaymentService payments, CallbackSecret secret, JsonMapper json) {
+    public PaymentCallbackController(PaymentService payments, CallbackSecret secret, CheckedBodies bodies) {
         this.payments = payments;
         this.secret = secret;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @Post(consumes = {"application/json", "text/plain", "*/*"})
@@ -51,14 +47,7 @@ public class PaymentCallbackController {
             throw new BillingException(ErrorCode.UNAUTHENTICATED,
                     "The " + SIGNATURE_HEADER + " header must be the HMAC-SHA256 of the body with the shared secret.");
         }
-        JsonRequest in = JsonRequest.parse(json, body);
-        String paymentId = in.id("paymentId");
-        PaymentStatus status = in.requiredEnum("status", PaymentStatus.class);
-        if (status == PaymentStatus.PENDING) {
-            in.reject("status", "must be SUCCEEDED or FAILED");
-        }
-        Money amount = in.requiredMoney("amount");
-        in.validate();
-        return Views.payment(payments.confirm(new PaymentCallback(paymentId, status, amount)));
+        CallbackBody callback = bodies.read(body, CallbackBody.class);
+        return Views.payment(payments.confirm(callback.toCallback()));
     }
 }

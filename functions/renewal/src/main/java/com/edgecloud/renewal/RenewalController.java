@@ -1,15 +1,12 @@
 package com.edgecloud.renewal;
 
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
-import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.renewal.RenewalPlan;
 import com.edgecloud.billing.renewal.RenewalRequest;
 import com.edgecloud.billing.renewal.RenewalService;
-import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.Caller;
 import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
-import com.edgecloud.http.JsonRequest;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -44,23 +41,14 @@ public class RenewalController {
     @Post(uri = "/{id}/renewals", consumes = {"application/json", "text/plain", "*/*"})
     public HttpResponse<?> renew(Caller caller, @PathVariable String id,
                                  @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
-                                 @Nullable @Body String body) {
-        RenewalRequest request = parse(caller, id, body);
+                                 @Body RenewalBody body) {
+        RenewalRequest request = body.toRequest(caller.accountId(), id);
         String key = IdempotentRequests.requireKey(idempotencyKey);
         return idempotent.run(caller, "renewal", key, request.canonical(), replayed -> { }, claim -> {
             IdempotentCompletion answer = renewals.renew(request,
                     plan -> new IdempotentCompletion(claim.key(), claim.token(), 200, render(plan))).answer();
             return new StoredAnswer(answer.status(), answer.body());
         });
-    }
-
-    private RenewalRequest parse(Caller caller, String instanceId, String body) {
-        JsonRequest in = JsonRequest.parse(json, body);
-        PaymentMethod payment = in.optionalEnum("paymentMethod", PaymentMethod.class);
-        TermDuration duration = in.requiredDuration("duration");
-        in.validate();
-        return new RenewalRequest(caller.accountId(), instanceId, duration,
-                payment == null ? PaymentMethod.BALANCE : payment);
     }
 
     private String render(RenewalPlan plan) {
