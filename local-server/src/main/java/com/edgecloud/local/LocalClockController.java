@@ -1,5 +1,10 @@
 package com.edgecloud.local;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.edgecloud.runtime.SettableClock;
 
 import com.edgecloud.billing.error.BillingException;
@@ -37,18 +42,23 @@ public class LocalClockController {
     }
 
     @Get
+    @Operation(operationId = "getLocalClock", summary = "Read the business clock", tags = "local", security = {})
     public ClockView current() {
         return view();
     }
 
     /** Body {@code {"now": "2016-01-01T15:00:00+08:00"}}: ISO-8601 with an offset or Z. */
     @Put(consumes = MediaType.ALL)
-    public ClockView set(@Nullable @Body String body) {
+    @Operation(operationId = "setLocalClock", summary = "Set the business clock (T2)", tags = "local", security = {},
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClockRequest.class))))
+    public ClockView set(@Parameter(hidden = true) @Nullable @Body String body) {
         clock.set(nowFrom(body));
         return view();
     }
 
     @Delete
+    @Operation(operationId = "resetLocalClock", summary = "Reset the business clock to the system clock", tags = "local", security = {})
     public ClockView reset() {
         clock.reset();
         return view();
@@ -92,5 +102,10 @@ public class LocalClockController {
     /** {@code now} in the billing zone (T1), the same instant in UTC, and whether it is frozen. */
     @Serdeable
     public record ClockView(String now, String utc, boolean frozen) {
+    }
+
+    /** The body of PUT /_local/clock, as the API document shows it. */
+    @Schema(name = "LocalClockRequest")
+    public record ClockRequest(@Schema(format = "date-time", example = "2016-01-01T15:00:00+08:00") String now) {
     }
 }

@@ -1,5 +1,6 @@
 package com.edgecloud.local;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public class LocalHealthController {
 
     @Get
+    @Operation(operationId = "localHealth", summary = "Is the local server up", tags = "local", security = {})
     public Health health() {
         return new Health("UP");
     }

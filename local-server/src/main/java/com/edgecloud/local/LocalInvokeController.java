@@ -1,5 +1,10 @@
 package com.edgecloud.local;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -31,7 +36,10 @@ public class LocalInvokeController {
     }
 
     @Post(uri = "/{logicalId}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> invoke(@PathVariable String logicalId, @Nullable @Body String event) {
+    @Operation(operationId = "invokeFunction", summary = "Invoke a function with an event, as the Lambda Invoke API does", tags = "local", security = {},
+            requestBody = @RequestBody(description = "The event JSON, as in events/", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object"))))
+    public HttpResponse<byte[]> invoke(@PathVariable String logicalId, @Parameter(hidden = true) @Nullable @Body String event) {
         LocalFunctions.Invocation invocation = functions.invoke(logicalId, event);
         MutableHttpResponse<byte[]> response = HttpResponse.ok(invocation.resultJson().getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

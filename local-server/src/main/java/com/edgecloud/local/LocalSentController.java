@@ -1,5 +1,6 @@
 package com.edgecloud.local;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.edgecloud.http.Views;
 import com.edgecloud.notify.RecordingChannels;
 import com.edgecloud.notify.SentItem;
@@ -22,6 +23,7 @@ public class LocalSentController {
     }
 
     @Get
+    @Operation(operationId = "listSentNotifications", summary = "List the emails and SMS the notifications sent", tags = "local", security = {})
     public SentList list() {
         return new SentList(sent.sent().stream().map(i -> new SentView(i.id(), i.notificationId(), i.type().name(),
                 i.instanceId(), i.channel().name(), i.to(), i.subject(), i.body(), views.time(i.sentAt()))).toList());

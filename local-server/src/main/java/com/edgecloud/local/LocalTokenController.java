@@ -1,5 +1,10 @@
 package com.edgecloud.local;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -28,7 +33,10 @@ public class LocalTokenController {
     }
 
     @Post(consumes = MediaType.ALL)
-    public TokenView issue(@Nullable @Body String body) {
+    @Operation(operationId = "issueLocalToken", summary = "Issue a bearer token this server accepts (24 h)", tags = "local", security = {},
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenRequest.class))))
+    public TokenView issue(@Parameter(hidden = true) @Nullable @Body String body) {
         JsonNode request = parseObject(body);
         JsonNode sub = request.get("sub");
         if (sub == null || !sub.isString() || sub.getStringValue().isBlank()) {
@@ -74,5 +82,11 @@ public class LocalTokenController {
 
     @Serdeable
     public record TokenView(String token) {
+    }
+
+    /** The body of POST /_local/tokens, as the API document shows it (read by hand above, any field optional). */
+    @Schema(name = "LocalTokenRequest")
+    public record TokenRequest(@Schema(description = "The account id", example = "acct-1") String sub,
+                               @Schema(description = "Roles, e.g. [\"admin\"]") List<String> roles) {
     }
 }

@@ -15,6 +15,7 @@ import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -68,6 +69,23 @@ class LocalServerIntegrationTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().startsWith("openapi: 3."), response.body());
         assertTrue(response.body().contains("/instances/{id}/renewals:"), response.body());
+    }
+
+    /** A client that accepts "any" encoding gets one every HTTP client knows, never snappy. */
+    @Test
+    void aWildcardAcceptEncodingIsAnsweredWithGzipOrIdentity() throws Exception {
+        for (String accepted : List.of("*", "br;q=0, *", "*;q=0.5")) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/_local/openapi.yml"))
+                    .header("Accept-Encoding", accepted).build(), BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode());
+            String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+            assertTrue(encoding.equals("gzip") || encoding.equals("identity"), accepted + " answered " + encoding);
+            assertTrue(response.body().length > 1000, "the document is long enough to be compressed");
+        }
+        HttpResponse<byte[]> snappyAskedFor = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/_local/openapi.yml"))
+                .header("Accept-Encoding", "snappy").build(), BodyHandlers.ofByteArray());
+        assertEquals("snappy", snappyAskedFor.headers().firstValue("Content-Encoding").orElse("identity"),
+                "only a wildcard is narrowed: a client that names snappy still gets it");
     }
 
     @Test

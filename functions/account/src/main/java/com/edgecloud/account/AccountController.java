@@ -1,5 +1,14 @@
 package com.edgecloud.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Bound;
+import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Verification;
@@ -56,14 +65,21 @@ public class AccountController {
 
     /** An account no operator has set up yet reads as not activated, not verified, with nothing in it. */
     @Get
-    public AccountView get(Caller caller) {
+    @Operation(operationId = "getAccount", summary = "Read the caller's account and balances", tags = "account")
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.InternalError
+    public AccountView get(@Bound Caller caller) {
         Account account = accounts.find(caller.accountId())
                 .orElse(new Account(caller.accountId(), false, Verification.NONE, null, Wallet.empty()));
         return views.account(account, clock.instant());
     }
 
     @Get("/ledger")
-    public ListView<LedgerEntryView> ledger(Caller caller, @Nullable @QueryValue String limit,
+    @Operation(operationId = "listLedger", summary = "List the caller's ledger (A4)", tags = "account")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.InternalError
+    public ListView<LedgerEntryView> ledger(@Bound Caller caller, @PageLimit @Nullable @QueryValue String limit,
                                             @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         return Views.list(wallets.ledger(caller.accountId(), page.limit(), page.nextToken()), views::ledgerEntry);
@@ -73,8 +89,19 @@ public class AccountController {
      * A5: a PENDING payment for the provider to collect; the cash arrives with its signed callback.
      * 0.01 to 1,000,000.00 (ours).
      */
-    @Post(uri = "/recharges", consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> recharge(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+    @Post(uri = "/recharges", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rechargeAccount", summary = "Recharge the balance through the payment provider (A5)", tags = "account")
+    @ApiResponse(responseCode = "201", description = "A PENDING payment for the provider to collect",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PaymentView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> recharge(@Bound Caller caller, @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                     @Body RechargeBody body) {
         Money amount = body.money();
         String key = IdempotentRequests.requireKey(idempotencyKey);

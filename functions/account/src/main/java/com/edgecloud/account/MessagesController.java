@@ -1,5 +1,10 @@
 package com.edgecloud.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.Bound;
+import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Contact;
@@ -54,13 +59,21 @@ public class MessagesController {
     }
 
     @Get("/message-settings")
-    public SettingsView getSettings(Caller caller) {
+    @Operation(operationId = "getMessageSettings", summary = "Read the message settings (N1)", tags = "account")
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.InternalError
+    public SettingsView getSettings(@Bound Caller caller) {
         return view(caller.accountId(), settings.find(caller.accountId()).settings());
     }
 
     /** §11: validated whole first (400 naming the field, nothing written), then one conditional write. */
-    @Put(value = "/message-settings", consumes = ANY)
-    public SettingsView putSettings(Caller caller, @Body MessageSettingsBody body) {
+    @Put(value = "/message-settings", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putMessageSettings", summary = "Change the message settings (N1)", tags = "account")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    public SettingsView putSettings(@Bound Caller caller, @Body MessageSettingsBody body) {
         for (int attempt = 1; ; attempt++) {
             DynamoMessageSettings.Versioned current = settings.find(caller.accountId());
             MessageSettings changed = MessageSettingsRequest.apply(body, current.settings());
@@ -76,7 +89,11 @@ public class MessagesController {
     }
 
     @Get("/messages")
-    public MessageListView list(Caller caller, @Nullable @QueryValue String limit,
+    @Operation(operationId = "listMessages", summary = "List the in-site messages (N3)", tags = "account")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.InternalError
+    public MessageListView list(@Bound Caller caller, @PageLimit @Nullable @QueryValue String limit,
                                 @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         // The count first: a message written meanwhile then shows in the page without being counted,
@@ -87,7 +104,11 @@ public class MessagesController {
     }
 
     @Post(value = "/messages/{id}/read", consumes = ANY)
-    public MessageView read(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "markMessageRead", summary = "Mark a message read (N3)", tags = "account")
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
+    public MessageView read(@Bound Caller caller, @PathVariable String id) {
         return messages.markRead(caller.accountId(), id).map(this::message)
                 .orElseThrow(() -> BillingException.notFound("Message " + id));
     }

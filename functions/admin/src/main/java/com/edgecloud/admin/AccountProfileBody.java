@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 /** A1: {@code PUT /admin/accounts/{id}}, an account's standing and its own contact. */
 @Serdeable
 public record AccountProfileBody(@NotNull Boolean activated, @NotNull Verification verification,
-                                 @Nullable @Valid ContactBody contact) implements CheckedBody {
+                                 @Valid ContactBody contact) implements CheckedBody {
 
     /** The account holder's contact (N1's 'self'); every part optional. */
     @Serdeable

@@ -1,5 +1,13 @@
 package com.edgecloud.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Bound;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.account.Contact;
@@ -63,7 +71,12 @@ public class AdminController {
         this.clock = clock;
     }
 
-    @Put(value = "/accounts/{id}", consumes = ANY)
+    @Put(value = "/accounts/{id}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putAccount", summary = "Set an account's standing and contact (A1)", tags = "admin")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.InternalError
     public Views.AccountView putAccount(@AdminOnly Caller caller, @PathVariable String id, @Body AccountProfileBody body) {
         requirePathId("id", id);
         Contact contact = body.contact() == null ? null : body.contact().toContact();
@@ -72,9 +85,21 @@ public class AdminController {
     }
 
     /** Grants a coupon; a retry with the same Idempotency-Key (optional here) grants it once. */
-    @Post(value = "/accounts/{id}/coupons", consumes = ANY)
+    @Post(value = "/accounts/{id}/coupons", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "grantCoupon", summary = "Grant a coupon (A2)", tags = "admin")
+    @ApiResponse(responseCode = "201", description = "The coupon granted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CouponView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
     public HttpResponse<?> grantCoupon(@AdminOnly Caller caller, @PathVariable String id,
-                                       @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+                                       @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                        @Body CouponBody body) {
         requirePathId("id", id);
         Money amount = body.money();
@@ -101,7 +126,12 @@ public class AdminController {
                 });
     }
 
-    @Put(value = "/catalog/nodes/{nodeId}", consumes = ANY)
+    @Put(value = "/catalog/nodes/{nodeId}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putNode", summary = "Create or change a node (C1, C3)", tags = "admin")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.InternalError
     public Views.NodeView putNode(@AdminOnly Caller caller, @PathVariable String nodeId, @Body NodeBody body) {
         requirePathId("nodeId", nodeId);
         Node node = new Node(nodeId, body.name() == null ? nodeId : body.name(), body.region(), body.city(),
@@ -111,7 +141,13 @@ public class AdminController {
     }
 
     /** C2, C3: hardware and prices replaced; the stock set as a change, so racing purchases keep theirs. */
-    @Put(value = "/catalog/nodes/{nodeId}/specs/{specId}", consumes = ANY)
+    @Put(value = "/catalog/nodes/{nodeId}/specs/{specId}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putSpec", summary = "Create or change a node's spec, prices and stock (C2, C3)", tags = "admin")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
     public Views.SpecView putSpec(@AdminOnly Caller caller, @PathVariable String nodeId, @PathVariable String specId,
                                   @Body SpecBody body) {
         requirePathId("nodeId", nodeId);

@@ -1,5 +1,8 @@
 package com.edgecloud.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.dynamodb.DynamoDeliveries;
 import com.edgecloud.billing.error.BillingException;
@@ -39,8 +42,13 @@ public class DeliveriesController {
 
     /** Only {@code status=FAILED} is listed (the sparse index holds only those); most recent first. */
     @Get
+    @Operation(operationId = "listFailedDeliveries", summary = "List failed notification deliveries", tags = "admin")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.InternalError
     public Views.ListView<DeliveryView> list(@AdminOnly Caller caller, @Nullable @QueryValue String status,
-                                             @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
+                                             @PageLimit @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
         if (!"FAILED".equals(status)) {
             throw BillingException.validation(List.of(new FieldError("status", "must be FAILED")));
         }
@@ -51,6 +59,12 @@ public class DeliveriesController {
 
     /** Sends a FAILED delivery again now: it answers SENT, or FAILED with the new error. */
     @Post(value = "/{id}/retry", consumes = "*/*")
+    @Operation(operationId = "retryDelivery", summary = "Retry a failed notification delivery", tags = "admin")
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.InternalError
     public DeliveryView retry(@AdminOnly Caller caller, @PathVariable String id) {
         Delivery current = deliveries.find(id).orElseThrow(() -> BillingException.notFound("Delivery " + id));
         return deliverer.retryFailed(id).map(this::view).orElseThrow(() -> new BillingException(

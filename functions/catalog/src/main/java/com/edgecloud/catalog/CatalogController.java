@@ -1,5 +1,11 @@
 package com.edgecloud.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.GeoPoint;
@@ -43,6 +49,9 @@ public class CatalogController {
 
     /** C3: with {@code near=lat,lon}, nearest first, each with its great-circle distance. */
     @Get("/nodes")
+    @Operation(operationId = "listNodes", summary = "List the nodes (nearest first with ?near=lat,lng)", tags = "catalog", security = {})
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.InternalError
     public ListView<Views.NodeView> nodes(HttpRequest<?> request) {
         String near = near(request);
         if (near == null) {
@@ -58,6 +67,9 @@ public class CatalogController {
     }
 
     @Get("/nodes/{nodeId}/specs")
+    @Operation(operationId = "listSpecs", summary = "List a node's specs and prices", tags = "catalog", security = {})
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
     public ListView<Views.SpecView> specs(@PathVariable String nodeId) {
         catalog.node(nodeId).orElseThrow(() -> BillingException.notFound("node " + nodeId));
         return Views.list(new Page<>(catalog.specs(nodeId), null), Views::spec);
@@ -65,6 +77,13 @@ public class CatalogController {
 
     /** C4: what buying now would cost, by the purchase's own rules; writes nothing. */
     @Get("/nodes/{nodeId}/specs/{specId}/quote{?billingMethod,quantity,unit,count}")
+    @Operation(operationId = "quotePurchase", summary = "Quote a purchase before buying (P1, G1)", tags = "catalog", security = {})
+    @ApiResponse(responseCode = "200", description = "The price of the purchase",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {MonthlyQuoteView.class, PayByConfigurationQuoteView.class})))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.InternalError
     public Object quote(@PathVariable String nodeId, @PathVariable String specId,
                         @Nullable @QueryValue String billingMethod, @Nullable @QueryValue String quantity,
                         @Nullable @QueryValue String unit, @Nullable @QueryValue String count) {

@@ -1,5 +1,9 @@
 package com.edgecloud.instances;
 
+import io.swagger.v3.oas.annotations.Operation;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.Bound;
+import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.metering.BillRepository;
@@ -29,7 +33,12 @@ public class InstanceBillsController {
     }
 
     @Get("/{id}/bills")
-    public ListView<BillView> list(Caller caller, @PathVariable String id, @Nullable @QueryValue String limit,
+    @Operation(operationId = "listInstanceBills", summary = "List a pay-by-configuration instance's hourly bills", tags = "instances")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
+    public ListView<BillView> list(@Bound Caller caller, @PathVariable String id, @PageLimit @Nullable @QueryValue String limit,
                                    @Nullable @QueryValue String nextToken) {
         instances.find(id).filter(found -> found.accountId().equals(caller.accountId()))
                 .orElseThrow(() -> BillingException.notFound("instance " + id));

@@ -1,5 +1,13 @@
 package com.edgecloud.instances;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.metering.InstanceDeletion;
 import com.edgecloud.http.Caller;
@@ -41,8 +49,19 @@ public class InstanceDeletionController {
     }
 
     @Delete("/{id}")
-    public HttpResponse<?> delete(Caller caller, @PathVariable String id,
-                                  @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "deleteInstance", summary = "Release an instance (and bill pay-by-configuration to now)", tags = "instances")
+    @ApiResponse(responseCode = "200", description = "The RELEASED instance and, for pay-by-configuration, its final bill",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeletedView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> delete(@Bound Caller caller, @PathVariable String id,
+                                  @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         if (idempotencyKey == null) {
             return IdempotentRequests.json(200, render(deletion.delete(caller.accountId(), id, null)));
         }

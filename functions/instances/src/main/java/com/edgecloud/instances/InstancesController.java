@@ -1,5 +1,14 @@
 package com.edgecloud.instances;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Bound;
+import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.idempotency.Canonical;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
@@ -53,20 +62,33 @@ public class InstancesController {
     }
 
     @Get
-    public ListView<InstanceView> list(Caller caller, @Nullable @QueryValue String limit,
+    @Operation(operationId = "listInstances", summary = "List the caller's instances", tags = "instances")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.InternalError
+    public ListView<InstanceView> list(@Bound Caller caller, @PageLimit @Nullable @QueryValue String limit,
                                        @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         return Views.list(instances.listByAccount(caller.accountId(), page.limit(), page.nextToken()), views::instance);
     }
 
     @Get("/{id}")
-    public InstanceView get(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getInstance", summary = "Read one instance", tags = "instances")
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
+    public InstanceView get(@Bound Caller caller, @PathVariable String id) {
         return views.instance(instances.findOwned(caller.accountId(), id));
     }
 
     /** P3, R2: the instance's terms, oldest first. */
     @Get("/{id}/terms")
-    public ListView<TermView> terms(Caller caller, @PathVariable String id, @Nullable @QueryValue String limit,
+    @Operation(operationId = "listInstanceTerms", summary = "List an instance's paid terms", tags = "instances")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
+    public ListView<TermView> terms(@Bound Caller caller, @PathVariable String id, @PageLimit @Nullable @QueryValue String limit,
                                     @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         instances.findOwned(caller.accountId(), id);
@@ -75,28 +97,66 @@ public class InstancesController {
 
     /** SPEC §11: accepted operations, newest first. */
     @Get("/{id}/operations")
-    public ListView<OperationView> operations(Caller caller, @PathVariable String id,
-                                              @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
+    @Operation(operationId = "listInstanceOperations", summary = "List an instance's power operations", tags = "instances")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.InternalError
+    public ListView<OperationView> operations(@Bound Caller caller, @PathVariable String id,
+                                              @PageLimit @Nullable @QueryValue String limit, @Nullable @QueryValue String nextToken) {
         PageRequest page = PageRequest.of(limit, nextToken);
         instances.findOwned(caller.accountId(), id);
         return Views.list(operations.list(id, page.limit(), page.nextToken()), views::operation);
     }
 
     @Post(uri = "/{id}/start", consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> start(Caller caller, @PathVariable String id,
-                                 @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "startInstance", summary = "Power an instance on (E2)", tags = "instances")
+    @ApiResponse(responseCode = "200", description = "The instance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> start(@Bound Caller caller, @PathVariable String id,
+                                 @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.START, idempotencyKey);
     }
 
     @Post(uri = "/{id}/stop", consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> stop(Caller caller, @PathVariable String id,
-                                @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "stopInstance", summary = "Power an instance off (E2)", tags = "instances")
+    @ApiResponse(responseCode = "200", description = "The instance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> stop(@Bound Caller caller, @PathVariable String id,
+                                @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.STOP, idempotencyKey);
     }
 
     @Post(uri = "/{id}/reinstall", consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> reinstall(Caller caller, @PathVariable String id,
-                                     @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "reinstallInstance", summary = "Reinstall an instance (E2)", tags = "instances")
+    @ApiResponse(responseCode = "200", description = "The instance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> reinstall(@Bound Caller caller, @PathVariable String id,
+                                     @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.REINSTALL, idempotencyKey);
     }
 
@@ -104,7 +164,7 @@ public class InstancesController {
      * E2. The Idempotency-Key is optional here: a power operation repeated changes nothing more
      * (start twice is still running), but a key given is honoured as on every mutating call.
      */
-    private HttpResponse<?> operate(Caller caller, String id, InstanceOperation operation, String idempotencyKey) {
+    private HttpResponse<?> operate(@Bound Caller caller, String id, InstanceOperation operation, String idempotencyKey) {
         if (idempotencyKey == null) {
             return IdempotentRequests.json(200, render(power.apply(caller.accountId(), id, operation, null)));
         }

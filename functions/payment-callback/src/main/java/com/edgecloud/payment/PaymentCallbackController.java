@@ -1,5 +1,15 @@
 package com.edgecloud.payment;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import com.edgecloud.http.Bound;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
@@ -38,7 +48,19 @@ public class PaymentCallbackController {
     }
 
     @Post(consumes = {"application/json", "text/plain", "*/*"})
-    public PaymentView callback(@Nullable @Header(SIGNATURE_HEADER) String signature, @Nullable @Body String body) {
+    @Operation(operationId = "paymentCallback", summary = "The payment provider's signed word on one payment (A5)", tags = "payments", security = {},
+            parameters = @Parameter(name = SIGNATURE_HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "HMAC-SHA256 of the raw body with the shared secret, hex", schema = @Schema(type = "string")),
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallbackBody.class))))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.InternalError
+    public PaymentView callback(@Bound @Nullable @Header(SIGNATURE_HEADER) String signature,
+                                @Parameter(hidden = true) @Nullable @Body String body) {
         byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (raw.length > MAX_BODY_BYTES) {
             throw BillingException.validation(List.of(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes")));

@@ -7,7 +7,6 @@ import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.http.CheckedBody;
 import com.edgecloud.http.Fields;
 import com.edgecloud.http.TermBody;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,8 +22,8 @@ public record PurchaseBody(
         @NotNull @Pattern(regexp = Fields.ID, message = Fields.ID_MESSAGE) String specId,
         @NotNull @Min(1) @Max(PurchaseRequest.MAX_QUANTITY) Integer quantity,
         @NotNull BillingMethod billingMethod,
-        @Nullable @Valid TermBody duration,
-        @Nullable PaymentMethod paymentMethod) implements CheckedBody {
+        @Valid TermBody duration,
+        PaymentMethod paymentMethod) implements CheckedBody {
 
     /** G1: a monthly package needs its duration (P1); pay-by-configuration has none. */
     @Override

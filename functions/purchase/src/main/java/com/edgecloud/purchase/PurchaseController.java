@@ -1,5 +1,6 @@
 package com.edgecloud.purchase;
 
+import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseRequest;
@@ -9,7 +10,14 @@ import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.ProblemAnswers;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -41,8 +49,24 @@ public class PurchaseController {
         this.json = json;
     }
 
-    @Post(consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> purchase(Caller caller, @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "purchaseInstances", summary = "Buy servers", tags = "instances",
+            description = "Buys `quantity` servers of one spec (P1, P2, G1); once per Idempotency-Key.")
+    @ApiResponse(responseCode = "201", description = "Paid from the balance: the order and its RUNNING instances",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+    @ApiResponse(responseCode = "202", description = "THIRD_PARTY: a PENDING_PAYMENT order and its paymentId (P2)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.PaymentRequired
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> purchase(@Bound Caller caller, @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                     @Body PurchaseBody body) {
         PurchaseRequest request = body.toRequest(caller.accountId());
         String key = IdempotentRequests.requireKey(idempotencyKey);

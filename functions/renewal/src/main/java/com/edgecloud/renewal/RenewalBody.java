@@ -4,14 +4,13 @@ import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.renewal.RenewalRequest;
 import com.edgecloud.http.CheckedBody;
 import com.edgecloud.http.TermBody;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /** The body of POST /instances/{id}/renewals (R1-R3): a P1 duration; paymentMethod defaults to BALANCE. */
 @Serdeable
-public record RenewalBody(@NotNull @Valid TermBody duration, @Nullable PaymentMethod paymentMethod) implements CheckedBody {
+public record RenewalBody(@NotNull @Valid TermBody duration, PaymentMethod paymentMethod) implements CheckedBody {
 
     RenewalRequest toRequest(String accountId, String instanceId) {
         return new RenewalRequest(accountId, instanceId, duration.toTerm(),

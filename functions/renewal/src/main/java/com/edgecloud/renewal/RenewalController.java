@@ -1,5 +1,13 @@
 package com.edgecloud.renewal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.MediaType;
+import com.edgecloud.http.ProblemAnswers;
+import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.renewal.RenewalPlan;
 import com.edgecloud.billing.renewal.RenewalRequest;
@@ -38,9 +46,22 @@ public class RenewalController {
         this.json = json;
     }
 
-    @Post(uri = "/{id}/renewals", consumes = {"application/json", "text/plain", "*/*"})
-    public HttpResponse<?> renew(Caller caller, @PathVariable String id,
-                                 @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
+    @Post(uri = "/{id}/renewals", consumes = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renewInstance", summary = "Renew a monthly package (R1-R3)", tags = "instances")
+    @ApiResponse(responseCode = "200", description = "The instance after renewal, with what was charged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Unauthenticated
+    @ProblemAnswers.PaymentRequired
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
+    @ProblemAnswers.Busy
+    @ProblemAnswers.InternalError
+    @IdempotencyKey
+    public HttpResponse<?> renew(@Bound Caller caller, @PathVariable String id,
+                                 @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                  @Body RenewalBody body) {
         RenewalRequest request = body.toRequest(caller.accountId(), id);
         String key = IdempotentRequests.requireKey(idempotencyKey);
