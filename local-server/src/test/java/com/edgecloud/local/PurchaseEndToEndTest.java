@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,10 +34,12 @@ class PurchaseEndToEndTest {
     private static LocalServer server;
     private static HttpClient http;
     private static String admin;
+    private static ApiContract contract;
 
     @BeforeAll
     static void start() throws Exception {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
+        contract = new ApiContract();
         http = HttpClient.newHttpClient();
         admin = token("ops-1", "\"admin\"");
     }
@@ -44,6 +47,9 @@ class PurchaseEndToEndTest {
     @AfterAll
     static void stop() {
         server.close();
+        System.out.println("ApiContract: " + contract.checked() + " exchanges checked against the API document, "
+                + contract.violations().size() + " violations");
+        assertEquals(List.of(), contract.violations(), "every request and answer matches the API document");
     }
 
     @AfterEach
@@ -83,7 +89,7 @@ class PurchaseEndToEndTest {
 
         HttpResponse<String> renewed = send("POST", "/instances/" + id + "/renewals",
                 "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"paymentMethod\":\"BALANCE\"}", user, "r-1");
-        HttpResponse<String> stopped = send("POST", "/instances/" + id + "/stop", null, user, null);
+        HttpResponse<String> stopped = send("POST", "/instances/" + id + "/stop", null, user, "k-stop-" + id);
 
         assertEquals(200, renewed.statusCode(), renewed.body());
         assertEquals("2016-01-02T00:00:00+08:00", json(renewed).get("termStartsAt").getStringValue());
@@ -206,7 +212,8 @@ class PurchaseEndToEndTest {
     private static String customerWithCoupon(String accountId, String amount) throws Exception {
         send("PUT", "/admin/accounts/" + accountId, "{\"activated\":true,\"verification\":\"ENTERPRISE\"}", admin, null);
         HttpResponse<String> granted = send("POST", "/admin/accounts/" + accountId + "/coupons",
-                "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, null);
+                "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin,
+                UUID.randomUUID().toString());
         assertEquals(201, granted.statusCode(), granted.body());
         return token(accountId, "");
     }
@@ -236,16 +243,20 @@ class PurchaseEndToEndTest {
 
     private static HttpResponse<String> send(String method, String path, String body, String token, String key)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
         if (key != null) {
-            request.header("Idempotency-Key", key);
+            headers.put("Idempotency-Key", key);
         }
-        return http.send(request.build(), BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> answer = http.send(request.build(), BodyHandlers.ofString());
+        contract.check(method, path, headers, body, answer);
+        return answer;
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

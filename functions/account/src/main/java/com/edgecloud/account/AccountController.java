@@ -1,12 +1,13 @@
 package com.edgecloud.account;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
-import com.edgecloud.http.IdempotencyKey;
 import com.edgecloud.http.Bound;
 import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.account.Account;
@@ -90,7 +91,10 @@ public class AccountController {
      * 0.01 to 1,000,000.00 (ours).
      */
     @Post(uri = "/recharges", consumes = MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rechargeAccount", summary = "Recharge the balance through the payment provider (A5)", tags = "account")
+    @Operation(operationId = "rechargeAccount", summary = "Recharge the balance through the payment provider (A5)", tags = "account",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "201", description = "A PENDING payment for the provider to collect",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PaymentView.class)))
     @ProblemAnswers.BadRequest
@@ -100,7 +104,6 @@ public class AccountController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> recharge(@Bound Caller caller, @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                     @Body RechargeBody body) {
         Money amount = body.money();

@@ -23,6 +23,7 @@ import com.edgecloud.http.Views;
 import com.edgecloud.billing.Page;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -141,7 +142,7 @@ public class MessagesController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ReceiverView(String id, String name, String phone, String email) {
+    public record ReceiverView(String id, @Nullable String name, @Nullable String phone, @Nullable String email) {
     }
 
     @Serdeable
@@ -151,8 +152,8 @@ public class MessagesController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record MessageView(String id, String type, String instanceId, Integer daysBefore, String createdAt,
-                              String title, String body, boolean read) {
+    public record MessageView(String id, String type, @Nullable String instanceId, @Nullable Integer daysBefore,
+                              @Schema(format = "date-time") String createdAt, String title, String body, boolean read) {
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package com.edgecloud.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.http.CheckedBody;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
 /** A1: {@code PUT /admin/accounts/{id}}, an account's standing and its own contact. */
 @Serdeable
 public record AccountProfileBody(@NotNull Boolean activated, @NotNull Verification verification,
-                                 @Valid ContactBody contact) implements CheckedBody {
+                                 @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Valid ContactBody contact) implements CheckedBody {
 
     /** The account holder's contact (N1's 'self'); every part optional. */
     @Serdeable

@@ -1,12 +1,13 @@
 package com.edgecloud.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
-import com.edgecloud.http.IdempotencyKey;
 import com.edgecloud.http.Bound;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.AccountRepository;
@@ -86,7 +87,10 @@ public class AdminController {
 
     /** Grants a coupon; a retry with the same Idempotency-Key (optional here) grants it once. */
     @Post(value = "/accounts/{id}/coupons", consumes = MediaType.APPLICATION_JSON)
-    @Operation(operationId = "grantCoupon", summary = "Grant a coupon (A2)", tags = "admin")
+    @Operation(operationId = "grantCoupon", summary = "Grant a coupon (A2)", tags = "admin",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "201", description = "The coupon granted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CouponView.class)))
     @ProblemAnswers.BadRequest
@@ -97,7 +101,6 @@ public class AdminController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> grantCoupon(@AdminOnly Caller caller, @PathVariable String id,
                                        @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                        @Body CouponBody body) {

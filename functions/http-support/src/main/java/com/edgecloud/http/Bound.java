@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * A parameter the API document does not show as the code binds it: the {@link Caller} (from the
- * bearer token, never sent) or a header the operation documents itself ({@link IdempotencyKey}).
+ * bearer token, never sent) or a header the operation documents itself (the Idempotency-Key, required in its @Operation).
  */
 @Retention(RUNTIME)
 @Target(PARAMETER)

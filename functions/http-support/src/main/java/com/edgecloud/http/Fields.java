@@ -11,6 +11,9 @@ public final class Fields {
     public static final String MONEY = "[0-9]{1,12}(\\.[0-9]{1,2})?";
     public static final String MONEY_MESSAGE = "must be an amount such as \"100.00\"";
 
+    /** M1: money as answers write it, two decimals, signed where it is a movement ("-1000.00"). */
+    public static final String MONEY_ANSWER = "-?[0-9]+\\.[0-9]{2}";
+
     /** §11: E.164, '+' then 8 to 15 digits, no leading zero in the country code. */
     public static final String E164 = "\\+[1-9][0-9]{7,14}";
     public static final String E164_MESSAGE = "must be an E.164 number, e.g. +8613800000000";

@@ -9,7 +9,8 @@ import java.util.List;
  * writes it. {@code code} is one of ErrorCode's, or INTERNAL_ERROR for an unexpected failure
  * (ProblemsTest holds the list to the enum).
  */
-@Schema(name = "Problem", description = "An RFC 9457 problem: why a request was refused (application/problem+json).")
+@Schema(name = "Problem", description = "An RFC 9457 problem: why a request was refused (application/problem+json). "
+        + "A code may add members of its own (OUT_OF_STOCK: available).", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
 public record Problem(
         @Schema(description = "A URI naming the kind of problem", example = "https://errors.edge-server-billing/validation-failed")
         String type,

@@ -1,5 +1,7 @@
 package com.edgecloud.http;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.core.annotation.Nullable;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
@@ -112,55 +114,63 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record BillView(String id, String instanceId, String periodStart, String periodEnd, long seconds,
-                           String amount, String status) {
+    public record BillView(String id, String instanceId, @Schema(format = "date-time") String periodStart, @Schema(format = "date-time") String periodEnd, long seconds,
+                           @Schema(pattern = Fields.MONEY_ANSWER) String amount, @Schema(allowableValues = {"PAID", "UNPAID"}) String status) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record InstanceView(String id, String accountId, String nodeId, String specId, String billingMethod,
-                               String billingState, String powerState, String termStartsAt, String expiresAt,
-                               String overdueSince, String releaseAt, String createdAt) {
+    public record InstanceView(String id, String accountId, String nodeId, String specId,
+                               @Schema(allowableValues = {"MONTHLY_PACKAGE", "PAY_BY_CONFIGURATION"}) String billingMethod,
+                               @Schema(allowableValues = {"NORMAL", "EXPIRED", "OVERDUE", "RELEASED"}) String billingState,
+                               @Schema(allowableValues = {"RUNNING", "STOPPED"}) String powerState,
+                               @Nullable @Schema(format = "date-time") String termStartsAt, @Nullable @Schema(format = "date-time") String expiresAt,
+                               @Nullable @Schema(format = "date-time") String overdueSince, @Nullable @Schema(format = "date-time") String releaseAt, @Schema(format = "date-time") String createdAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record AccountView(String accountId, boolean activated, String verification, String cashBalance,
-                              String couponBalance, String availableBalance, String arrears, ContactView contact) {
+    public record AccountView(String accountId, boolean activated,
+                              @Schema(allowableValues = {"NONE", "PERSONAL", "ENTERPRISE"}) String verification,
+                              @Schema(pattern = Fields.MONEY_ANSWER) String cashBalance, @Schema(pattern = Fields.MONEY_ANSWER) String couponBalance, @Schema(pattern = Fields.MONEY_ANSWER) String availableBalance, @Schema(pattern = Fields.MONEY_ANSWER) String arrears,
+                              @Nullable ContactView contact) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ContactView(String name, String phone, String email) {
+    @Schema(nullable = true, description = "The account holder's contact; null until an operator sets one")
+    public record ContactView(@Nullable String name, @Nullable String phone, @Nullable String email) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record LedgerEntryView(String id, String at, String type, String cash, String coupon, String couponId,
-                                  String instanceId, String orderId) {
+    public record LedgerEntryView(String id, @Schema(format = "date-time") String at, String type, @Schema(pattern = Fields.MONEY_ANSWER) String cash, @Schema(pattern = Fields.MONEY_ANSWER) String coupon, @Nullable String couponId,
+                                  @Nullable String instanceId, @Nullable String orderId) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record PaymentView(String paymentId, String amount, String status) {
+    public record PaymentView(String paymentId, @Schema(pattern = Fields.MONEY_ANSWER) String amount,
+                              @Schema(allowableValues = {"PENDING", "SUCCEEDED", "FAILED"}) String status) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CouponView(String couponId, String amount, String remaining, String expiresAt) {
+    public record CouponView(String couponId, @Schema(pattern = Fields.MONEY_ANSWER) String amount, @Schema(pattern = Fields.MONEY_ANSWER) String remaining, @Schema(format = "date-time") String expiresAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record NodeView(String nodeId, String name, String region, String city, double latitude,
-                           double longitude, String status, BigDecimal distanceKm) {
+                           double longitude, @Schema(allowableValues = {"OPEN", "UNDER_CONSTRUCTION"}) String status,
+                           @Nullable BigDecimal distanceKm) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SpecView(String nodeId, String specId, String name, CpuView cpu, int memoryGiB,
-                           List<DiskView> disks, int bandwidthMbps, String monthlyPrice, String yearlyPrice,
-                           String hourlyPrice, int stock) {
+                           List<DiskView> disks, int bandwidthMbps, @Schema(pattern = Fields.MONEY_ANSWER) String monthlyPrice, @Schema(pattern = Fields.MONEY_ANSWER) String yearlyPrice,
+                           @Schema(pattern = Fields.MONEY_ANSWER) String hourlyPrice, int stock) {
     }
 
     @Serdeable
@@ -175,8 +185,8 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TermView(String termStartsAt, String expiresAt, DurationView duration, String amount,
-                           String orderId, String renewalId) {
+    public record TermView(@Schema(format = "date-time") String termStartsAt, @Schema(format = "date-time") String expiresAt, DurationView duration, @Schema(pattern = Fields.MONEY_ANSWER) String amount,
+                           @Nullable String orderId, @Nullable String renewalId) {
     }
 
     @Serdeable
@@ -186,13 +196,13 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OperationView(String id, String at, String operation, String by, String powerStateFrom,
-                                String powerStateTo) {
+    public record OperationView(String id, @Schema(format = "date-time") String at, String operation, String by, @Nullable String powerStateFrom,
+                                @Nullable String powerStateTo) {
     }
 
     /** SPEC §11: every list is {@code {items, nextToken}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ListView<V>(List<V> items, String nextToken) {
+    public record ListView<V>(List<V> items, @Nullable @Schema(description = "Null on the last page") String nextToken) {
     }
 }

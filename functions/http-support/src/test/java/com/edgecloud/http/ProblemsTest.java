@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import io.micronaut.http.MutableHttpResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +31,14 @@ class ProblemsTest {
         assertEquals(409, Problems.status(ErrorCode.REQUEST_IN_PROGRESS));
         assertEquals(422, Problems.status(ErrorCode.AMOUNT_MISMATCH));
         assertEquals(422, Problems.status(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    /** The API document's Problem.code enum is every ErrorCode, plus INTERNAL_ERROR for the unexpected. */
+    @Test
+    void theDocumentedCodesAreTheErrorCodes_S9() throws NoSuchFieldException {
+        Schema code = Problem.class.getDeclaredField("code").getAnnotation(Schema.class);
+        List<String> expected = new ArrayList<>(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        expected.add("INTERNAL_ERROR");
+        assertEquals(expected, List.of(code.allowableValues()));
     }
 }

@@ -1,12 +1,13 @@
 package com.edgecloud.instances;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
-import com.edgecloud.http.IdempotencyKey;
 import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.metering.InstanceDeletion;
@@ -49,7 +50,10 @@ public class InstanceDeletionController {
     }
 
     @Delete("/{id}")
-    @Operation(operationId = "deleteInstance", summary = "Release an instance (and bill pay-by-configuration to now)", tags = "instances")
+    @Operation(operationId = "deleteInstance", summary = "Release an instance (and bill pay-by-configuration to now)", tags = "instances",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The RELEASED instance and, for pay-by-configuration, its final bill",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeletedView.class)))
     @ProblemAnswers.BadRequest
@@ -59,7 +63,6 @@ public class InstanceDeletionController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> delete(@Bound Caller caller, @PathVariable String id,
                                   @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -88,6 +91,6 @@ public class InstanceDeletionController {
     /** SPEC §11: DELETE answers the instance (RELEASED) and, for pay-by-configuration, finalBill. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DeletedView(@JsonUnwrapped Views.InstanceView instance, BillView finalBill) {
+    public record DeletedView(@JsonUnwrapped Views.InstanceView instance, @Nullable BillView finalBill) {
     }
 }

@@ -1,12 +1,13 @@
 package com.edgecloud.instances;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
-import com.edgecloud.http.IdempotencyKey;
 import com.edgecloud.http.Bound;
 import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.idempotency.Canonical;
@@ -110,7 +111,10 @@ public class InstancesController {
     }
 
     @Post(uri = "/{id}/start", consumes = {"application/json", "text/plain", "*/*"})
-    @Operation(operationId = "startInstance", summary = "Power an instance on (E2)", tags = "instances")
+    @Operation(operationId = "startInstance", summary = "Power an instance on (E2)", tags = "instances",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The instance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
     @ProblemAnswers.BadRequest
@@ -120,14 +124,16 @@ public class InstancesController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> start(@Bound Caller caller, @PathVariable String id,
                                  @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.START, idempotencyKey);
     }
 
     @Post(uri = "/{id}/stop", consumes = {"application/json", "text/plain", "*/*"})
-    @Operation(operationId = "stopInstance", summary = "Power an instance off (E2)", tags = "instances")
+    @Operation(operationId = "stopInstance", summary = "Power an instance off (E2)", tags = "instances",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The instance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
     @ProblemAnswers.BadRequest
@@ -137,14 +143,16 @@ public class InstancesController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> stop(@Bound Caller caller, @PathVariable String id,
                                 @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.STOP, idempotencyKey);
     }
 
     @Post(uri = "/{id}/reinstall", consumes = {"application/json", "text/plain", "*/*"})
-    @Operation(operationId = "reinstallInstance", summary = "Reinstall an instance (E2)", tags = "instances")
+    @Operation(operationId = "reinstallInstance", summary = "Reinstall an instance (E2)", tags = "instances",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The instance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class)))
     @ProblemAnswers.BadRequest
@@ -154,7 +162,6 @@ public class InstancesController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> reinstall(@Bound Caller caller, @PathVariable String id,
                                      @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
         return operate(caller, id, InstanceOperation.REINSTALL, idempotencyKey);

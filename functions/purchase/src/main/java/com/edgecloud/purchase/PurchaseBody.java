@@ -1,5 +1,6 @@
 package com.edgecloud.purchase;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.purchase.PaymentMethod;
@@ -22,8 +23,8 @@ public record PurchaseBody(
         @NotNull @Pattern(regexp = Fields.ID, message = Fields.ID_MESSAGE) String specId,
         @NotNull @Min(1) @Max(PurchaseRequest.MAX_QUANTITY) Integer quantity,
         @NotNull BillingMethod billingMethod,
-        @Valid TermBody duration,
-        PaymentMethod paymentMethod) implements CheckedBody {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Valid TermBody duration,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) PaymentMethod paymentMethod) implements CheckedBody {
 
     /** G1: a monthly package needs its duration (P1); pay-by-configuration has none. */
     @Override

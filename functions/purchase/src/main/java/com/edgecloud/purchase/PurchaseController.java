@@ -1,5 +1,7 @@
 package com.edgecloud.purchase;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.purchase.PurchasePlan;
@@ -10,7 +12,7 @@ import com.edgecloud.http.IdempotentRequests;
 import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.edgecloud.http.IdempotencyKey;
+import com.edgecloud.http.Fields;
 import com.edgecloud.http.ProblemAnswers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -51,7 +53,10 @@ public class PurchaseController {
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Operation(operationId = "purchaseInstances", summary = "Buy servers", tags = "instances",
-            description = "Buys `quantity` servers of one spec (P1, P2, G1); once per Idempotency-Key.")
+            description = "Buys `quantity` servers of one spec (P1, P2, G1); once per Idempotency-Key.",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "201", description = "Paid from the balance: the order and its RUNNING instances",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
     @ApiResponse(responseCode = "202", description = "THIRD_PARTY: a PENDING_PAYMENT order and its paymentId (P2)",
@@ -65,7 +70,6 @@ public class PurchaseController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> purchase(@Bound Caller caller, @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                     @Body PurchaseBody body) {
         PurchaseRequest request = body.toRequest(caller.accountId());
@@ -109,6 +113,10 @@ public class PurchaseController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OrderView(String id, String status, String amount, String paymentMethod, String paymentId) {
+    public record OrderView(String id,
+                            @Schema(allowableValues = {"PAID", "PENDING_PAYMENT", "CANCELLED"}) String status,
+                            @Schema(pattern = Fields.MONEY_ANSWER) String amount,
+                            @Schema(allowableValues = {"BALANCE", "THIRD_PARTY"}) String paymentMethod,
+                            @Nullable String paymentId) {
     }
 }

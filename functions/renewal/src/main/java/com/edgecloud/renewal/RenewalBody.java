@@ -1,5 +1,6 @@
 package com.edgecloud.renewal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.renewal.RenewalRequest;
 import com.edgecloud.http.CheckedBody;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** The body of POST /instances/{id}/renewals (R1-R3): a P1 duration; paymentMethod defaults to BALANCE. */
 @Serdeable
-public record RenewalBody(@NotNull @Valid TermBody duration, PaymentMethod paymentMethod) implements CheckedBody {
+public record RenewalBody(@NotNull @Valid TermBody duration, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) PaymentMethod paymentMethod) implements CheckedBody {
 
     RenewalRequest toRequest(String accountId, String instanceId) {
         return new RenewalRequest(accountId, instanceId, duration.toTerm(),

@@ -1,12 +1,13 @@
 package com.edgecloud.renewal;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
-import com.edgecloud.http.IdempotencyKey;
 import com.edgecloud.http.Bound;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.renewal.RenewalPlan;
@@ -47,7 +48,10 @@ public class RenewalController {
     }
 
     @Post(uri = "/{id}/renewals", consumes = MediaType.APPLICATION_JSON)
-    @Operation(operationId = "renewInstance", summary = "Renew a monthly package (R1-R3)", tags = "instances")
+    @Operation(operationId = "renewInstance", summary = "Renew a monthly package (R1-R3)", tags = "instances",
+            parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The instance after renewal, with what was charged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class)))
     @ProblemAnswers.BadRequest
@@ -59,7 +63,6 @@ public class RenewalController {
     @ProblemAnswers.Unprocessable
     @ProblemAnswers.Busy
     @ProblemAnswers.InternalError
-    @IdempotencyKey
     public HttpResponse<?> renew(@Bound Caller caller, @PathVariable String id,
                                  @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                  @Body RenewalBody body) {
