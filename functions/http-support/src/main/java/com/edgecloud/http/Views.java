@@ -133,7 +133,7 @@ public class Views {
     public record AccountView(String accountId, boolean activated,
                               @Schema(allowableValues = {"NONE", "PERSONAL", "ENTERPRISE"}) String verification,
                               @Schema(pattern = Fields.MONEY_ANSWER) String cashBalance, @Schema(pattern = Fields.MONEY_ANSWER) String couponBalance, @Schema(pattern = Fields.MONEY_ANSWER) String availableBalance, @Schema(pattern = Fields.MONEY_ANSWER) String arrears,
-                              @Nullable ContactView contact) {
+                              ContactView contact) {
     }
 
     @Serdeable

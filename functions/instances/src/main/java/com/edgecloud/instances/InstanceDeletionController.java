@@ -91,6 +91,7 @@ public class InstanceDeletionController {
     /** SPEC §11: DELETE answers the instance (RELEASED) and, for pay-by-configuration, finalBill. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DeletedView(@JsonUnwrapped Views.InstanceView instance, @Nullable BillView finalBill) {
+    public record DeletedView(@JsonUnwrapped Views.InstanceView instance,
+                              @Nullable @Schema(type = "object", nullable = true, implementation = BillView.class) BillView finalBill) {
     }
 }
