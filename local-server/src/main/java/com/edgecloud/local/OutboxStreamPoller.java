@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.dispatch.NotificationDispatchHandler;
 import io.micronaut.context.ApplicationContext;
@@ -13,6 +14,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +72,7 @@ public class OutboxStreamPoller {
 
     public OutboxStreamPoller(ApplicationContext context, DynamoDbClient dynamo, TableNames tables,
                               @Value("${dynamodb.endpoint}") String endpoint,
-                              @Value("${local.outbox.poll-interval:200ms}") java.time.Duration interval) {
+                              @Value("${local.outbox.poll-interval:200ms}") Duration interval) {
         this.context = context;
         this.dynamo = dynamo;
         this.tables = tables;
@@ -187,8 +189,7 @@ public class OutboxStreamPoller {
             StreamRecord stream = new StreamRecord();
             stream.setSequenceNumber(r.dynamodb().sequenceNumber());
             if (r.dynamodb().streamViewTypeAsString() != null) {
-                stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType
-                        .fromValue(r.dynamodb().streamViewTypeAsString()));
+                stream.setStreamViewType(StreamViewType.fromValue(r.dynamodb().streamViewTypeAsString()));
             }
             stream.setKeys(image(r.dynamodb().keys()));
             if (r.dynamodb().hasNewImage()) {

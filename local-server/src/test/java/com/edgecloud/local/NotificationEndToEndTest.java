@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +194,7 @@ class NotificationEndToEndTest {
 
     @Test
     void theSampleStreamEventInvokesTheDispatchFunctionAsSamWould() throws Exception {
-        String event = java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "notification-dispatch.json"));
+        String event = Files.readString(Path.of("..", "events", "notification-dispatch.json"));
 
         HttpResponse<String> invoked = send("POST", "/_local/invoke/NotificationDispatchFunction", event, null);
 

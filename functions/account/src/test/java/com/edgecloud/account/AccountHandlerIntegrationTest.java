@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.lifecycle.LifecycleChange;
+import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.metering.BillStatus;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
@@ -258,27 +264,27 @@ class AccountHandlerIntegrationTest {
 
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
-        JsonNode body = api.ok(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 200);
+        JsonNode body = api.ok(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 200);
         assertEquals("acct-demo", body.get("accountId").getStringValue());
     }
 
     @Test
     void arrearsAreTheSumOfTheUnpaidBills_G3() {
         String id = fixtures.verifiedAccount();
-        com.edgecloud.billing.instance.Instance instance = fixtures.payByConfiguration(id,
+        Instance instance = fixtures.payByConfiguration(id,
                 fixtures.nodeWithHourlyPrice("2.00", 5), Instant.parse("2026-01-01T00:00:00Z"));
-        com.edgecloud.billing.dynamodb.DynamoLifecycleStore store =
-                new com.edgecloud.billing.dynamodb.DynamoLifecycleStore(fixtures.dynamo, fixtures.tables);
-        List<com.edgecloud.billing.metering.Bill> bills = new ArrayList<>();
+        DynamoLifecycleStore store =
+                new DynamoLifecycleStore(fixtures.dynamo, fixtures.tables);
+        List<Bill> bills = new ArrayList<>();
         for (int hour = 0; hour < 3; hour++) {
             Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * hour);
-            bills.add(new com.edgecloud.billing.metering.Bill(
-                    com.edgecloud.billing.metering.Bill.idOf(instance.id(), start), instance.id(), id, start,
+            bills.add(new Bill(
+                    Bill.idOf(instance.id(), start), instance.id(), id, start,
                     start.plusSeconds(3600), 3600, Money.parse(hour == 0 ? "2.00" : "1.25"),
-                    hour == 0 ? com.edgecloud.billing.metering.BillStatus.PAID
-                            : com.edgecloud.billing.metering.BillStatus.UNPAID));
+                    hour == 0 ? BillStatus.PAID
+                            : BillStatus.UNPAID));
         }
-        store.commit(List.of(new com.edgecloud.billing.lifecycle.LifecycleChange(instance, bills, List.of(), false)),
+        store.commit(List.of(new LifecycleChange(instance, bills, List.of(), false)),
                 null);
 
         assertEquals("2.50", account(id).get("arrears").getStringValue());

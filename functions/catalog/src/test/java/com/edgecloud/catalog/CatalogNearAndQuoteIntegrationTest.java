@@ -12,6 +12,8 @@ import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
 import io.micronaut.json.tree.JsonNode;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,7 @@ class CatalogNearAndQuoteIntegrationTest {
             "NaN,0", "1e999,0"})
     void aBadNearIsRefusedNamingIt_C3(String near) {
         JsonNode problem = api.problem(api.call("catalog-near.json", "GET", "/catalog/nodes?near="
-                + java.net.URLEncoder.encode(near, java.nio.charset.StandardCharsets.UTF_8), null, null, null,
+                + URLEncoder.encode(near, StandardCharsets.UTF_8), null, null, null,
                 Map.of()), 400, "VALIDATION_FAILED");
         assertEquals(List.of("near"), errorFields(problem));
     }

@@ -7,6 +7,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** Lets a controller take a {@link Caller} parameter; no caller means 401 (SPEC §9). */
 @Singleton
@@ -27,7 +28,7 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
         Caller caller = resolver.resolve(request).orElseThrow(() -> new BillingException(
                 ErrorCode.UNAUTHENTICATED, "A valid bearer token is required."));
-        return () -> java.util.Optional.of(caller);
+        return () -> Optional.of(caller);
     }
 
     /** For operator endpoints: an authenticated caller without the admin role gets 403. */

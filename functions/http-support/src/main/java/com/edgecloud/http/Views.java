@@ -5,6 +5,7 @@ import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillRepository;
+import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.Wallet;
@@ -84,7 +85,7 @@ public class Views {
     }
 
     /** SPEC §11 Payment: {paymentId, amount, status}. */
-    public static PaymentView payment(com.edgecloud.billing.payment.Payment p) {
+    public static PaymentView payment(Payment p) {
         return new PaymentView(p.paymentId(), p.amount().toString(), p.status().name());
     }
 

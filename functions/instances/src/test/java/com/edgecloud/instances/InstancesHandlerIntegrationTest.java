@@ -12,6 +12,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
@@ -305,7 +306,7 @@ class InstancesHandlerIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/instances-list.json unchanged: caller acct-demo
-        JsonNode body = api.ok(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 200);
+        JsonNode body = api.ok(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 200);
         assertNotNull(body.get("items"));
         for (JsonNode item : body.get("items").values()) {
             assertEquals("acct-demo", item.get("accountId").getStringValue());

@@ -12,6 +12,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
@@ -280,6 +281,6 @@ class InstancesPowerOperationsIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/instances-power-operation.json unchanged: acct-demo stops i-demo-0001, unknown here
-        api.problem(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
+        api.problem(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
     }
 }

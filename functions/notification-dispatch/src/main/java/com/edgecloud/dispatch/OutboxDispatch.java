@@ -15,6 +15,7 @@ import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
 import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
+import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchaseStore;
@@ -135,7 +136,7 @@ public final class OutboxDispatch {
     }
 
     private NotificationFacts facts(OutboxMessage m) {
-        if (m.type() == com.edgecloud.billing.notify.NotificationType.ORDER_PAID) {
+        if (m.type() == NotificationType.ORDER_PAID) {
             Optional<Order> order = Optional.ofNullable(m.orderId()).flatMap(orders::findOrder);
             String nodeName = order.flatMap(o -> catalog.node(o.nodeId())).map(Node::name).orElse(null);
             return NotificationFacts.orderPaid(m.orderId(), order.map(Order::amount).orElse(null),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.dynamodb.DynamoPaymentStore;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
@@ -24,6 +25,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,7 @@ class PaymentCallbackIntegrationTest {
         String account = fixtures.verifiedAccount();
         String paymentId = recharge(account, "100.00");
         String body = callbackBody(paymentId, "SUCCEEDED", "100.00");
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         refused.put("missing", null);
         refused.put("not hex", "zz-not-a-signature");
         refused.put("empty", "");
@@ -323,7 +326,7 @@ class PaymentCallbackIntegrationTest {
 
     @Test
     void aThirdPartyOrderChecksTheAccountNodeAndStockAsABalanceOne_A1_C1_C2() {
-        String inactive = fixtures.account(false, com.edgecloud.billing.account.Verification.PERSONAL);
+        String inactive = fixtures.account(false, Verification.PERSONAL);
         String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
         api.problem(purchase(inactive, spec, 1, "MONTHLY_PACKAGE", "THIRD_PARTY"), 403, "ACCOUNT_NOT_ACTIVE");
         String account = fixtures.verifiedAccount();
@@ -404,7 +407,7 @@ class PaymentCallbackIntegrationTest {
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(account))).build()).items().stream().toList();
     }
 
-    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
+    static <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch go = new CountDownLatch(1);

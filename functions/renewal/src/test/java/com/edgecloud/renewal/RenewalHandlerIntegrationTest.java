@@ -21,8 +21,10 @@ import com.edgecloud.billing.lifecycle.InstanceOperation;
 import com.edgecloud.billing.lifecycle.PowerOperations;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
@@ -40,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -474,7 +477,7 @@ class RenewalHandlerIntegrationTest {
         assertEquals(3, chain.size());
         Instant expiry = i.expiresAt();
         for (Term term : chain) {
-            assertEquals(function.context().getBean(com.edgecloud.billing.time.ExpiryCalendar.class).renewalStart(expiry),
+            assertEquals(function.context().getBean(ExpiryCalendar.class).renewalStart(expiry),
                     term.termStartsAt(), "R2: each term starts the day after the one before");
             expiry = term.expiresAt();
         }
@@ -535,10 +538,10 @@ class RenewalHandlerIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/renewal.json unchanged: acct-demo renews i-demo-0001, which does not exist here
-        api.problem(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
+        api.problem(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
     }
 
-    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
+    static <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch ready = new CountDownLatch(n);

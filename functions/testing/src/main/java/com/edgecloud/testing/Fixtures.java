@@ -26,6 +26,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class Fixtures {
 
     /** T1: the billing zone of the tests (the default). */
-    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public final DynamoDbClient dynamo = DynamoDbLocal.shared(Tables::createAll).client();
     public final TableNames tables = TableNames.defaults();

@@ -1,6 +1,7 @@
 package com.edgecloud.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.bench.coldstart.bare.BareAccountHandler;
 import com.edgecloud.bench.coldstart.bare.BareAdminHandler;
 import com.edgecloud.bench.coldstart.bare.BareCatalogHandler;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,7 +115,7 @@ public final class ColdStartBenchmark {
                     ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, ColdStartBenchmark.class.getClassLoader())
                             .fromJson(Files.newInputStream(events.resolve("purchase-monthly.json"))), new ColdStartProbe.ProbeContext());
             System.out.println("   seeded: DynamoDB Local at " + endpoint + ", acct-demo, node-sh-1/cps-std-1, one instance ("
-                    + ((com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) seeded).getStatusCode() + ")");
+                    + ((APIGatewayV2HTTPResponse) seeded).getStatusCode() + ")");
 
             Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
             List<double[]> baseline = new ArrayList<>();
@@ -281,7 +283,7 @@ public final class ColdStartBenchmark {
                 NodeStatus.OPEN));
         new SpecChanges(catalog).put(new Spec("node-sh-1", "cps-std-1", "Standard",
                 new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
-                        java.util.List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
+                        List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
                 Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));
     }
 
@@ -346,7 +348,7 @@ public final class ColdStartBenchmark {
             for (Path p : (Iterable<Path>) files.filter(p -> !p.equals(dir)).sorted()::iterator) {
                 String name = dir.relativize(p).toString().replace(File.separatorChar, '/');
                 boolean directory = Files.isDirectory(p);
-                out.putNextEntry(new java.util.jar.JarEntry(directory ? name + "/" : name));
+                out.putNextEntry(new JarEntry(directory ? name + "/" : name));
                 if (!directory) {
                     Files.copy(p, out);
                 }

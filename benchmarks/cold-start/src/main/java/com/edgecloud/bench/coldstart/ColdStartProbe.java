@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,7 +85,7 @@ public final class ColdStartProbe {
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         // CPU time of all this JVM's threads (JIT compiler and GC included) from its start to here: far less
         // sensitive than the times above to other processes sharing the cores (benchmarks/README.md, step (d)).
-        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long cpuNanos = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.println(MARKER + "{\"jvmToResponseMs\":" + (answeredAtMillis - jvmStart)
                 + ",\"constructionMs\":" + millis(constructed - constructionStart)
                 + ",\"firstRequestMs\":" + millis(answered - constructed)
@@ -124,7 +126,7 @@ public final class ColdStartProbe {
     }
 
     private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 
     /** The Lambda context, without Micronaut's MockLambdaContext (the bare run must not load Micronaut). */

@@ -14,6 +14,7 @@ import com.edgecloud.payment.PaymentCallbackHandler;
 import com.edgecloud.purchase.PurchaseHandler;
 import com.edgecloud.renewal.RenewalHandler;
 import com.edgecloud.runtime.ClockFactory;
+import com.edgecloud.runtime.ScheduledFunction;
 import com.edgecloud.runtime.SettableClock;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.usage.UsageBillingHandler;
@@ -203,7 +204,7 @@ public final class WarmPathBenchmark {
     }
 
     /** A scheduled run at {@code at} that must have handled exactly one item ({@code key} = 1). */
-    static void scheduled(com.edgecloud.runtime.ScheduledFunction handler, Instant at, String key) {
+    static void scheduled(ScheduledFunction handler, Instant at, String key) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
         event.put("detail-type", "Scheduled Event");

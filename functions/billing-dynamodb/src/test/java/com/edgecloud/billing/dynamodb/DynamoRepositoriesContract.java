@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
@@ -311,7 +312,7 @@ abstract class DynamoRepositoriesContract {
 
         Instance stopped = instances().update(instance.withPowerState(PowerState.STOPPED));
         assertEquals(1, stopped.version());
-        assertThrows(com.edgecloud.billing.ConcurrentUpdateException.class,
+        assertThrows(ConcurrentUpdateException.class,
                 () -> instances().update(instance.withPowerState(PowerState.RUNNING)), "written at version 0, read before");
         assertEquals(stopped, instances().find(instance.id()).orElseThrow());
         assertThrows(IllegalStateException.class, () -> instances().create(instance), "never overwrites");
@@ -325,7 +326,7 @@ abstract class DynamoRepositoriesContract {
         instances().create(instance);
         DynamoInstanceOperationStore store = new DynamoInstanceOperationStore(client(), tables(),
                 new DynamoIdempotencyStore(client(), tables()));
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         Instance current = instance;
         for (PowerState to : List.of(PowerState.STOPPED, PowerState.RUNNING, PowerState.STOPPED)) {
             Instance changed = current.withPowerState(to);
@@ -337,7 +338,7 @@ abstract class DynamoRepositoriesContract {
         }
 
         DynamoOperationRepository operations = new DynamoOperationRepository(client(), tables());
-        List<String> paged = new java.util.ArrayList<>();
+        List<String> paged = new ArrayList<>();
         String token = null;
         do {
             Page<OperationRecord> page = operations.list(instance.id(), 1, token);

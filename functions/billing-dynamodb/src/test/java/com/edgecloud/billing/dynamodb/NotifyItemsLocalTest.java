@@ -22,6 +22,7 @@ import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -356,6 +357,6 @@ class NotifyItemsLocalTest {
     }
 
     private static AttributeValue strings(String... values) {
-        return AttributeValue.fromL(java.util.Arrays.stream(values).map(AttributeValue::fromS).toList());
+        return AttributeValue.fromL(Arrays.stream(values).map(AttributeValue::fromS).toList());
     }
 }

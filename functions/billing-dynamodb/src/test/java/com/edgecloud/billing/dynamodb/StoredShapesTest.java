@@ -18,6 +18,7 @@ import com.edgecloud.billing.purchase.OrderStatus;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.time.TermDuration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class StoredShapesTest {
     }
 
     private static Map<String, AttributeValue> without(Map<String, AttributeValue> item, String attribute) {
-        Map<String, AttributeValue> copy = new java.util.HashMap<>(item);
+        Map<String, AttributeValue> copy = new HashMap<>(item);
         copy.remove(attribute);
         return copy;
     }

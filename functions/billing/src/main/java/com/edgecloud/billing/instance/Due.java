@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * When an instance next needs a sweep, and which sweep: the sparse due-time index holds
@@ -44,7 +45,7 @@ public record Due(String bucket, Instant at) {
     }
 
     public static List<String> buckets(Kind kind) {
-        return java.util.stream.IntStream.range(0, buckets).mapToObj(i -> kind.name() + "#" + i).toList();
+        return IntStream.range(0, buckets).mapToObj(i -> kind.name() + "#" + i).toList();
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -149,7 +150,7 @@ public final class PurchaseService {
      * Completes the paid orders left short by a crash after their commit (see {@link PurchaseStore}):
      * up to 100 per bucket and run; the rest stay due for the next run.
      */
-    public int completeIncompleteOrders(List<String> buckets, Instant now, java.util.function.BooleanSupplier timeLeft) {
+    public int completeIncompleteOrders(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
         int completed = 0;
         for (String bucket : buckets) {
             if (!timeLeft.getAsBoolean()) {
