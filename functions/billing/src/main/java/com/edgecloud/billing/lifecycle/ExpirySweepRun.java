@@ -33,31 +33,47 @@ public final class ExpirySweepRun {
     }
 
     public Result run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
-        int[] changed = {0, 0};
+        Tally tally = new Tally();
         DueSweep.Swept swept = DueSweep.run(store, buckets, now, timeLeft,
-                page -> page.forEach(instance -> sweep(instance, now, changed)));
-        return new Result(swept.read(), changed[0], changed[1], swept.stoppedEarly());
+                page -> page.forEach(instance -> tally.add(sweep(instance, now))));
+        return new Result(swept.read(), tally.committed, tally.released, swept.stoppedEarly());
+    }
+
+    /** What one instance's sweep committed: its steps, and whether one of them released it (E3). */
+    record Steps(int committed, int released) {
+    }
+
+    /** The steps of a run, summed over its instances. */
+    private static final class Tally {
+        private int committed;
+        private int released;
+
+        void add(Steps steps) {
+            committed += steps.committed();
+            released += steps.released();
+        }
     }
 
     public static List<String> allBuckets() {
         return Due.buckets(Due.Kind.EXPIRY);
     }
 
-    /** Applies every step due at {@code now}; counts the steps committed and the releases among them. */
-    void sweep(Instance fromIndex, Instant now, int[] committedAndReleased) {
+    /** Applies every step due at {@code now}; answers the steps committed and the releases among them. */
+    Steps sweep(Instance fromIndex, Instant now) {
         Instance instance = fromIndex;
-        for (int attempt = 1, steps = 0; steps < MAX_STEPS; ) {
+        int committed = 0;
+        int released = 0;
+        for (int attempt = 1; committed < MAX_STEPS; ) {
             Optional<LifecycleChange> change = ExpirySweep.step(instance, now);
             if (change.isEmpty()) {
-                return;
+                break;
             }
             try {
                 store.commit(List.of(change.get()), null);
-                committedAndReleased[0]++;
+                committed++;
                 if (change.get().returnsStock()) {
-                    committedAndReleased[1]++;
+                    released++;
                 }
-                steps++;
                 instance = change.get().after().next();
             } catch (ConcurrentUpdateException moved) {
                 if (++attempt > MAX_ATTEMPTS) {
@@ -65,10 +81,11 @@ public final class ExpirySweepRun {
                 }
                 Optional<Instance> fresh = instances.find(instance.id());
                 if (fresh.isEmpty()) {
-                    return;
+                    break;
                 }
                 instance = fresh.get();
             }
         }
+        return new Steps(committed, released);
     }
 }
