@@ -4,6 +4,7 @@ import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.notify.OutboxMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +70,7 @@ public final class ExpirySweep {
         }
         List<OutboxMessage> messages = new ArrayList<>();
         if (send != null) {
-            messages.add(message(i, NotificationType.EXPIRY_WARNING, send,
-                    i.expiresAt().minus(Duration.ofDays(send)), now));
+            messages.add(OutboxMessages.expiryWarning(i, send, i.expiresAt().minus(Duration.ofDays(send)), now));
         }
         return new LifecycleChange(i.withDue(Due.of(Due.Kind.EXPIRY, i.id(), next)), List.of(), messages, false);
     }
@@ -80,7 +80,7 @@ public final class ExpirySweep {
         Instant releaseAt = i.expiresAt().plus(RETENTION);
         Instance after = i.withState(BillingState.EXPIRED, null, releaseAt, Due.of(Due.Kind.EXPIRY, i.id(), releaseAt));
         return new LifecycleChange(after, List.of(),
-                List.of(message(i, NotificationType.EXPIRED, null, i.expiresAt(), now)), false);
+                List.of(OutboxMessages.expired(i, i.expiresAt(), now)), false);
     }
 
     /** E3, E5: the end of retention stops and releases the server and returns it to stock. */
@@ -89,14 +89,16 @@ public final class ExpirySweep {
         Instance after = i.withState(BillingState.RELEASED, i.overdueSince(), releaseAt, null)
                 .withPowerState(PowerState.STOPPED);
         return new LifecycleChange(after, List.of(), List.of(
-                message(i, NotificationType.SERVER_STOPPED, null, releaseAt, now),
-                message(i, NotificationType.SERVER_RELEASED, null, releaseAt, now)), true);
+                OutboxMessages.serverStopped(i, releaseAt, now),
+                OutboxMessages.serverReleased(i, releaseAt, now)), true);
     }
 
-    /** N2: one id per (instance, type, point), so a re-run cannot write the notification twice. */
+    /**
+     * Kept for metering's OVERDUE call until it calls {@link OutboxMessages#overdue}; every message
+     * is built by {@link OutboxMessages}.
+     */
     public static OutboxMessage message(Instance i, NotificationType type, Integer daysBefore, Instant point,
                                         Instant createdAt) {
-        String id = "msg-" + type.name().toLowerCase() + "-" + i.id() + "-" + point.getEpochSecond();
-        return new OutboxMessage(id, type, i.accountId(), i.id(), null, daysBefore, createdAt);
+        return OutboxMessages.ofInstance(i, type, daysBefore, point, createdAt);
     }
 }

@@ -18,8 +18,8 @@ import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.notify.OutboxMessages;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.billing.wallet.LedgerEntryType;
@@ -189,8 +189,7 @@ public final class PurchaseService {
         Order order = new Order(orderId, request.accountId(), OrderStatus.PAID, amount, request.paymentMethod(), null,
                 request.nodeId(), request.specId(), request.quantity(), request.billingMethod(), request.duration(),
                 instances.stream().map(Instance::id).toList(), now, now);
-        OutboxMessage paid = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, request.accountId(),
-                instances.size() == 1 ? instances.get(0).id() : null, orderId, null, now);
+        OutboxMessage paid = OutboxMessages.orderPaid(request.accountId(), orderId, instances, now);
         return new PurchasePlan(order, instances, wallet.change(), paid, null);
     }
 
