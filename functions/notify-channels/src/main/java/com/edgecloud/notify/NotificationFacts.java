@@ -4,6 +4,8 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.notify.NotificationType;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -85,6 +87,30 @@ public record NotificationFacts(NotificationType type, String instanceId, String
                                               String nodeName, String city, ZoneId zone) {
         return new NotificationFacts(NotificationType.ORDER_PAID, null, orderId, nodeName, city,
                 null, null, null, null, amount, quantity, zone);
+    }
+
+    /**
+     * The facts by the names the bundles use ({@link MessageBundle}); an unknown fact is null. Times
+     * are printed in the billing zone (T1), amounts as M1 writes them.
+     */
+    Map<String, Object> placeholders() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("instance", instanceId);
+        facts.put("order", orderId);
+        facts.put("node", nodeName);
+        facts.put("city", city);
+        facts.put("daysBefore", daysBefore);
+        facts.put("quantity", quantity);
+        facts.put("expires", time(expiresAt));
+        facts.put("release", time(releaseAt));
+        facts.put("overdueSince", time(overdueSince));
+        facts.put("amount", amount == null ? null : amount.toString());
+        facts.put("retentionDays", Retention.DAYS);
+        return facts;
+    }
+
+    private String time(Instant instant) {
+        return instant == null ? null : BillingZoneTime.format(instant, zone);
     }
 
     private static void require(Object value, String field, NotificationType type) {
