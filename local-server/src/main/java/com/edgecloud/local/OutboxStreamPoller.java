@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.dispatch.NotificationDispatchHandler;
+import com.edgecloud.runtime.InvocationContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -129,7 +130,7 @@ public class OutboxStreamPoller {
                 continue;
             }
             StreamsEventResponse result = handler.handleRequest(event(records),
-                    new LocalLambdaContext("NotificationDispatchFunction"));
+                    InvocationContext.of("NotificationDispatchFunction"));
             String last = records.get(records.size() - 1).dynamodb().sequenceNumber();
             if (result != null && result.getBatchItemFailures() != null && !result.getBatchItemFailures().isEmpty()) {
                 int tried = tries.merge(shardId + "|" + last, 1, Integer::sum);
@@ -142,7 +143,7 @@ public class OutboxStreamPoller {
             lastSequence.put(shardId, last);
         }
         if (polls % SWEEP_EVERY_POLLS == 0) {
-            handler.handleRequest(new DynamodbEvent(), new LocalLambdaContext("NotificationDispatchFunction"));
+            handler.handleRequest(new DynamodbEvent(), InvocationContext.of("NotificationDispatchFunction"));
         }
     }
 
