@@ -81,13 +81,23 @@ public final class OutboxDispatch {
             return List.of();
         }
         NotificationText text = NotificationText.render(facts(m), Language.fromTag(s.language()));
+        return createAndAttempt(deliveries(m, setting, receivers(m.accountId(), s), text));
+    }
+
+    /** The account's own contact ({@code self}) and the receivers of its settings, by id. */
+    private Map<String, Receiver> receivers(String accountId, MessageSettings s) {
         Map<String, Receiver> receivers = new LinkedHashMap<>();
-        Contact self = accounts.find(m.accountId()).map(Account::contact).orElse(null);
+        Contact self = accounts.find(accountId).map(Account::contact).orElse(null);
         if (self != null) {
             receivers.put(MessageSettings.SELF, new Receiver(MessageSettings.SELF, self.name(), self.phone(), self.email()));
         }
         s.receivers().forEach(r -> receivers.put(r.id(), r));
+        return receivers;
+    }
 
+    /** One delivery per channel of the type's setting and receiver that channel can reach. */
+    private List<Delivery> deliveries(OutboxMessage m, TypeSetting setting, Map<String, Receiver> receivers,
+                                      NotificationText text) {
         List<Delivery> planned = new ArrayList<>();
         for (DeliveryChannel channel : setting.orderedChannels()) {
             if (channel == DeliveryChannel.IN_SITE) {
@@ -107,6 +117,11 @@ public final class OutboxDispatch {
                 }
             }
         }
+        return planned;
+    }
+
+    /** N2: each delivery is created if missing, then attempted (the deliverer claims it first). */
+    private List<String> createAndAttempt(List<Delivery> planned) {
         Instant now = time.now();
         List<String> ids = new ArrayList<>();
         for (Delivery d : planned) {
