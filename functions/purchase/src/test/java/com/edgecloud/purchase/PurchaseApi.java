@@ -173,6 +173,10 @@ final class PurchaseApi {
                 .items().stream().toList();
     }
 
+    Fixtures.Snapshot snapshot(Fixtures.Buyer buyer) {
+        return fixtures.snapshot(buyer);
+    }
+
     Fixtures.Snapshot snapshot(String accountId, String[] nodeAndSpec) {
         return fixtures.snapshot(accountId, nodeAndSpec[0], nodeAndSpec[1]);
     }

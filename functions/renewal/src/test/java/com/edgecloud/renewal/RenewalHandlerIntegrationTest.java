@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
-import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.dynamodb.DynamoOperationRepository;
 import com.edgecloud.billing.dynamodb.DynamoTermRepository;
 import com.edgecloud.billing.instance.Due;
@@ -28,6 +27,7 @@ import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.Fixtures.Buyer;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,20 +86,13 @@ class RenewalHandlerIntegrationTest {
 
     // ---- data ---------------------------------------------------------------------------------
 
-    /** A verified account with {@code cash} and a node selling the spec at 1000.00 a month, 10000.00 a year. */
-    record Owner(String account, String[] spec) {
-    }
-
-    static Owner owner(String cash) {
-        String account = fixtures.verifiedAccount();
-        if (Money.parse(cash).isPositive()) {
-            fixtures.recharge(account, cash);
-        }
-        return new Owner(account, fixtures.nodeWithSpec(NodeStatus.OPEN, 5));
+    /** An owner: a verified account with {@code cash} and a node selling the spec at 1000.00 a month, 10000.00 a year. */
+    static Buyer owner(String cash) {
+        return fixtures.buyer(cash, 5);
     }
 
     /** A monthly package bought at {@code start} expiring at {@code expiresAt}, in {@code state}. */
-    static Instance monthly(Owner o, BillingState state, PowerState power, Instant start, Instant expiresAt) {
+    static Instance monthly(Buyer o, BillingState state, PowerState power, Instant start, Instant expiresAt) {
         String id = Ids.next("i");
         Instant releaseAt = state == BillingState.NORMAL ? null : expiresAt.plus(Duration.ofDays(7)); // E3
         Due due = switch (state) {
@@ -113,11 +106,11 @@ class RenewalHandlerIntegrationTest {
         return instance;
     }
 
-    static Instance normal(Owner o, String start, String expiresAt) {
+    static Instance normal(Buyer o, String start, String expiresAt) {
         return monthly(o, BillingState.NORMAL, PowerState.RUNNING, at(start), at(expiresAt));
     }
 
-    static Instance payByConfiguration(Owner o, BillingState state) {
+    static Instance payByConfiguration(Buyer o, BillingState state) {
         String id = Ids.next("i");
         Instant launched = at("2015-12-01T10:00:00+08:00");
         Instant overdueSince = state == BillingState.OVERDUE ? at("2015-12-10T10:00:00+08:00") : null;
@@ -137,7 +130,7 @@ class RenewalHandlerIntegrationTest {
                 key == null ? Map.of() : Map.of("idempotency-key", key));
     }
 
-    static JsonNode renewed(Owner o, Instance i, String unit, int count) {
+    static JsonNode renewed(Buyer o, Instance i, String unit, int count) {
         return api.ok(renew(o.account(), i.id(), UUID.randomUUID().toString(), body(unit, count)), 200);
     }
 
@@ -171,7 +164,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void theNewTermStartsTheDayAfterTheOldExpiryAndExpiresByP3_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -208,7 +201,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRenewalFromTheLastDayOfJanuaryStartsOnFebruaryFirstAndExpiresOnMarchFirst_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-31T09:00:00+08:00", "2016-01-31T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -219,7 +212,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRenewedTermMayExpireOnFebruary29_R2_P3() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-28T09:00:00+08:00", "2016-01-28T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -230,7 +223,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aYearlyRenewalChargesTheYearlyPrice_R1_P2() {
-        Owner o = owner("30000.00");
+        Buyer o = owner("30000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "YEAR", 2);
@@ -241,7 +234,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewingTwiceBeforeTheNewTermBeginsChainsFromTheLatestTerm_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         renewed(o, i, "MONTH", 1);
@@ -262,7 +255,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewingDuringRetentionMakesTheInstanceNormalAndCancelsItsRelease_R3_E4() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         // stopped by its owner before it expired: renewal leaves it so (R3 touches no power state)
         Instance i = monthly(o, BillingState.EXPIRED, PowerState.STOPPED, at("2015-12-01T15:00:00+08:00"),
                 at("2016-01-01T23:59:59+08:00"));
@@ -284,7 +277,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void anEarlyRenewalMovesTheDuePointToTheNewTermsFirstWarningNotBeforeNow_E4() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         assertEquals(at("2015-12-02T23:59:59+08:00"), i.due().at(), "the old term's 30-day warning");
         function.clock().set(at("2015-12-25T10:00:00+08:00")); // the old term's 30, 15 and 7-day warnings have passed
@@ -307,11 +300,11 @@ class RenewalHandlerIntegrationTest {
             "PAY_BY_CONFIGURATION, OVERDUE, 409"})
     void renewIsAllowedOnlyForAMonthlyPackageWhileNormalOrExpired_E2_R1(BillingMethod method, BillingState state,
                                                                        int status) {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = method == BillingMethod.MONTHLY_PACKAGE
                 ? monthly(o, state, PowerState.RUNNING, at("2015-11-01T15:00:00+08:00"), at("2015-12-01T23:59:59+08:00"))
                 : payByConfiguration(o, state);
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         APIGatewayV2HTTPResponse response = renew(o.account(), i.id(), UUID.randomUUID().toString(), body("MONTH", 1));
 
@@ -321,39 +314,39 @@ class RenewalHandlerIntegrationTest {
             JsonNode problem = api.problem(response, 409, "OPERATION_NOT_ALLOWED");
             assertEquals(state.name(), text(problem, "billingState"));
             assertEquals("R1", text(problem, "rule"));
-            assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]), "a refusal writes nothing");
+            assertEquals(before, fixtures.snapshot(o), "a refusal writes nothing");
         }
     }
 
     @Test
     void tooLittleBalanceIs402AndWritesNothing_R1_P2() {
-        Owner o = owner("999.99");
+        Buyer o = owner("999.99");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         api.problem(renew(o.account(), i.id(), UUID.randomUUID().toString(), body("MONTH", 1)), 402,
                 "INSUFFICIENT_BALANCE");
 
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
         assertTrue(termsOf(i.id()).isEmpty());
         assertTrue(operationsOf(i.id()).isEmpty());
     }
 
     @Test
     void anotherAccountsInstanceAndAnUnknownOneAreNotFound_S9() {
-        Owner o = owner("5000.00");
-        Owner stranger = owner("5000.00");
+        Buyer o = owner("5000.00");
+        Buyer stranger = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
-        Fixtures.Snapshot strangerBefore = fixtures.snapshot(stranger.account(), stranger.spec()[0], stranger.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
+        Fixtures.Snapshot strangerBefore = fixtures.snapshot(stranger);
 
         JsonNode problem = api.problem(renew(stranger.account(), i.id(), UUID.randomUUID().toString(),
                 body("MONTH", 1)), 404, "NOT_FOUND");
         api.problem(renew(o.account(), Ids.next("i"), UUID.randomUUID().toString(), body("MONTH", 1)), 404, "NOT_FOUND");
 
         assertFalse(problem.toString().contains(o.account()), problem.toString());
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
-        assertEquals(strangerBefore, fixtures.snapshot(stranger.account(), stranger.spec()[0], stranger.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
+        assertEquals(strangerBefore, fixtures.snapshot(stranger));
     }
 
     @ParameterizedTest
@@ -375,21 +368,21 @@ class RenewalHandlerIntegrationTest {
             "{\"duration\":{\"unit\":\"MONTH\",\"count\":1}} {}",
             "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"duration\":{\"unit\":\"MONTH\",\"count\":2}}"})
     void aBadBodyIs400AndWritesNothing_P1(String body) {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         JsonNode problem = api.problem(renew(o.account(), i.id(), UUID.randomUUID().toString(), body), 400,
                 "VALIDATION_FAILED");
 
         assertTrue(problem.get("errors").size() > 0, problem.toString());
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
         assertEquals(0, stored(i.id()).version());
     }
 
     @Test
     void theIdempotencyKeyIsRequired_S9() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode problem = api.problem(renew(o.account(), i.id(), null, body("MONTH", 1)), 400, "VALIDATION_FAILED");
@@ -400,7 +393,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void noClaimsIsUnauthenticated() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         api.problem(renew(null, i.id(), UUID.randomUUID().toString(), body("MONTH", 1)), 401, "UNAUTHENTICATED");
     }
@@ -409,7 +402,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRetryWithTheSameKeyAnswersTheFirstAnswerAndChargesOnce_S9() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
 
@@ -429,7 +422,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void eightConcurrentRetriesOfOneKeyChargeOnce_S9() throws Exception {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
 
@@ -455,7 +448,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void tenConcurrentRenewalsWithMoneyForThreeRenewExactlyThreeTimesAndChainTheirTerms_R1_R2_A4() throws Exception {
-        Owner o = owner("3000.00");
+        Buyer o = owner("3000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         List<APIGatewayV2HTTPResponse> replies = concurrently(10,
@@ -490,7 +483,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewalsRacingPowerOperationsLoseNoUpdate_R2_E2() throws Exception {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         PowerOperations power = function.context().getBean(PowerOperations.class);
 
@@ -521,7 +514,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void oneRenewalIsFiveDynamoDbRoundTripsWithOneTransaction() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
         DynamoCallCounter.CALLS.clear();

@@ -70,6 +70,24 @@ public final class Fixtures {
         wallets.grantCoupon(accountId, Ids.next("cpn"), Money.parse(amount), expiresAt, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** A verified account and an open node it can buy at, of one spec (monthly 1000.00, yearly 10000.00, hourly 2.00). */
+    public record Buyer(String account, String[] spec) {
+    }
+
+    /** A verified account with {@code cash} (none when zero) and an open node with {@code stock} of its spec. */
+    public Buyer buyer(String cash, int stock) {
+        String account = verifiedAccount();
+        if (Money.parse(cash).isPositive()) {
+            recharge(account, cash);
+        }
+        return new Buyer(account, nodeWithSpec(NodeStatus.OPEN, stock));
+    }
+
+    /** What a buyer's purchase could write: its account, wallet, orders, instances, outbox, and the spec's stock. */
+    public Snapshot snapshot(Buyer buyer) {
+        return snapshot(buyer.account(), buyer.spec()[0], buyer.spec()[1]);
+    }
+
     /** A server configuration as operators describe it (C3). */
     public static final Hardware HARDWARE = new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
             List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000);
@@ -148,6 +166,11 @@ public final class Fixtures {
     /** The account's bills (tests may scan). */
     public List<Map<String, AttributeValue>> bills(String accountId) {
         return ofAccount(tables.bills(), accountId);
+    }
+
+    /** The stock left of the buyer's spec. */
+    public int stock(Buyer buyer) {
+        return stock(buyer.spec()[0], buyer.spec()[1]);
     }
 
     public int stock(String nodeId, String specId) {
