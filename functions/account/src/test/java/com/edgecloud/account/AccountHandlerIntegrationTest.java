@@ -26,9 +26,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,19 +41,9 @@ class AccountHandlerIntegrationTest {
     static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
     static final Instant FAR_AHEAD = Instant.parse("2099-01-01T00:00:00Z");
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(AccountHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(AccountHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     APIGatewayV2HTTPResponse get(String accountId, String path) {
         return api.call(SAMPLE, "GET", path, null, accountId, "[user]", Map.of());

@@ -17,28 +17,17 @@ import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DELETE /instances/{id} (G6, P4, E2, E5) and GET /instances/{id}/bills through the real handler. */
 class InstanceDeletionAndBillsIntegrationTest {
 
     static final String SAMPLE = "instances-list.json";
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(InstancesHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(InstancesHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     APIGatewayV2HTTPResponse delete(String account, String id, Map<String, String> headers) {
         return api.call(SAMPLE, "DELETE", "/instances/" + id, null, account, "[user]", headers);

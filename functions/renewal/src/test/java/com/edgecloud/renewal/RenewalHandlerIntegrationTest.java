@@ -43,10 +43,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,19 +60,9 @@ class RenewalHandlerIntegrationTest {
     static final Fixtures fixtures = new Fixtures();
     static final DynamoTermRepository terms = new DynamoTermRepository(fixtures.dynamo, fixtures.tables);
     static final DynamoOperationRepository operations = new DynamoOperationRepository(fixtures.dynamo, fixtures.tables);
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(RenewalHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(RenewalHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     @BeforeEach
     void clockAt20151220() {
