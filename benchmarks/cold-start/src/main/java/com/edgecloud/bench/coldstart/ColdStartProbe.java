@@ -101,7 +101,7 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         // CPU time of all this JVM's threads (JIT compiler and GC included) from its start to here: far less
-        // sensitive than the times above to other processes sharing the cores (benchmarks/README.md, step (d)).
+        // sensitive than the times above to other processes sharing the cores (docs/decisions.md, "Measured decisions").
         long cpuNanos = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.println(MARKER + "{\"jvmToResponseMs\":" + (answeredAtMillis - jvmStart)
                 + ",\"constructionMs\":" + millis(constructionNanos)

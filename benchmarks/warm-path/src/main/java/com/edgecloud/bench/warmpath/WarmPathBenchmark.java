@@ -69,7 +69,7 @@ public final class WarmPathBenchmark {
         } catch (Exception e) {
             e.printStackTrace();
         } finally {
-            // DynamoDB Local leaves a non-daemon thread behind (benchmarks/README.md, PurchaseBenchmark).
+            // DynamoDB Local leaves a non-daemon thread behind (benchmarks/README.md).
             System.exit(status);
         }
     }
