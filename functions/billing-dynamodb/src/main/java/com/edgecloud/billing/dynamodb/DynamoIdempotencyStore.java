@@ -68,6 +68,10 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 if (record == null) {
                     continue; // released meanwhile: claim again
                 }
+                if (token.equals(record.token()) && IN_PROGRESS.equals(record.status())) {
+                    // Our own claim: the SDK retried a put that was applied but whose answer was lost.
+                    return new Claim.Acquired(key, token);
+                }
                 if (!requestHash.equals(record.requestHash())) {
                     return new Claim.Mismatch();
                 }
