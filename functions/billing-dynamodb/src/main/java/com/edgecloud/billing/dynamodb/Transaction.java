@@ -88,13 +88,19 @@ final class Transaction {
     }
 
     /**
+     * Sends of a transaction answered TransactionInProgressException. The SDK retries that answer
+     * as throttling, with its own back-off, only while its retry quota lasts; what escapes it is a
+     * conflict, sent again a few times more, then BUSY (503, safe to retry with the same key).
+     */
+    static final RetryPolicy STILL_IN_PROGRESS = new RetryPolicy(3, 50, 400);
+
+    /**
      * Runs the transaction. Under one client request token throughout, so a resend of a transaction
      * that was applied meanwhile (its answer lost, or still in progress) is answered as applied, never
-     * applied twice. DynamoDB answers TransactionInProgressException while the first of them is still
-     * being applied, and the SDK does not retry that: it is a conflict, sent again with back-off, then BUSY.
+     * applied twice: DynamoDB answers TransactionInProgressException while the first is still applying.
      */
     void execute(TypedTables tables) {
-        execute(tables, RetryPolicy.DEFAULT);
+        execute(tables, STILL_IN_PROGRESS);
     }
 
     void execute(TypedTables tables, RetryPolicy inProgress) {

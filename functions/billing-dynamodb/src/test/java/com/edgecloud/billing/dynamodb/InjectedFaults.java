@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -36,6 +39,11 @@ final class InjectedFaults implements ExecutionInterceptor {
     private record Fault(When when, Predicate<SdkRequest> matches, AtomicInteger left, Supplier<RuntimeException> error) {
     }
 
+    /** Attempts the SDK makes of one call before its error reaches the caller. */
+    static final int SDK_ATTEMPTS = 3;
+    private static final BackoffStrategy SHORT_WAITS = BackoffStrategy.exponentialDelay(Duration.ofMillis(1),
+            Duration.ofMillis(20));
+
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicBoolean committed = new AtomicBoolean();
     private final AtomicInteger injected = new AtomicInteger();
@@ -47,7 +55,10 @@ final class InjectedFaults implements ExecutionInterceptor {
                 .endpointOverride(DynamoDbLocal.shared(Tables::createAll).endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(this))
+                // The SDK retries what it decides to retry, as in AWS, but SDK_ATTEMPTS times with short
+                // waits, so a test knows when a fault escapes it and exhausts its retries in milliseconds.
+                .overrideConfiguration(c -> c.addExecutionInterceptor(this).retryStrategy(b -> b
+                        .maxAttempts(SDK_ATTEMPTS).backoffStrategy(SHORT_WAITS).throttlingBackoffStrategy(SHORT_WAITS)))
                 .build();
     }
 
@@ -123,6 +134,9 @@ final class InjectedFaults implements ExecutionInterceptor {
     }
 
     private static RuntimeException inProgress() {
-        return TransactionInProgressException.builder().message("injected: the transaction is still in progress").build();
+        String message = "injected: the transaction is still in progress";
+        return TransactionInProgressException.builder().message(message).statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionInProgressException")
+                        .errorMessage(message).serviceName("DynamoDb").build()).build();
     }
 }
