@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoPurchaseStore implements PurchaseStore {
 
-    private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final TypedTables typed;
     private final CatalogRepository catalog;
@@ -41,7 +40,6 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     public DynamoPurchaseStore(DynamoDbClient dynamo, TableNames tables, CatalogRepository catalog,
                                DynamoIdempotencyStore idempotency) {
-        this.dynamo = dynamo;
         this.tables = tables;
         this.typed = new TypedTables(dynamo, tables);
         this.catalog = catalog;

@@ -100,10 +100,6 @@ final class Transaction {
      * applied twice: DynamoDB answers TransactionInProgressException while the first is still applying.
      */
     void execute(TypedTables tables) {
-        execute(tables, STILL_IN_PROGRESS);
-    }
-
-    void execute(TypedTables tables, RetryPolicy inProgress) {
         if (entries.isEmpty()) {
             return;
         }
@@ -113,7 +109,7 @@ final class Transaction {
                 send.run();
                 return;
             } catch (TransactionInProgressException stillApplying) {
-                inProgress.backOffAfter(attempt, "a transaction still in progress");
+                STILL_IN_PROGRESS.backOffAfter(attempt, "a transaction still in progress");
             } catch (TransactionCanceledException cancelled) {
                 throw translate(cancelled);
             } catch (TransactionConflictException conflict) {
