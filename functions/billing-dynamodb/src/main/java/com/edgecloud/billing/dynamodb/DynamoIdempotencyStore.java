@@ -51,7 +51,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                         .item(claim).conditionExpression(claimable(requestHash, now)).build());
                 return new Claim.Acquired(key, token);
             } catch (ConditionalCheckFailedException taken) {
-                Optional<Claim> held = heldBy(key, requestHash);
+                Optional<Claim> held = heldBy(key, requestHash, token);
                 if (held.isPresent()) {
                     return held.get();
                 }
@@ -77,12 +77,18 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 .build();
     }
 
-    /** Why a claim was refused: another request's key, a replay of the stored answer, or one in progress; empty if gone. */
-    private Optional<Claim> heldBy(String key, String requestHash) {
+    /**
+     * Why a claim was refused: another request's key, a replay of the stored answer, or one in progress; empty if gone.
+     * A record with our own token is our claim: the SDK retried a put that was applied but whose answer was lost.
+     */
+    private Optional<Claim> heldBy(String key, String requestHash, String token) {
         IdempotencyItems.Stored record = typed.idempotency().getItem(r -> r.key(IdempotencyItems.key(key))
                 .consistentRead(true));
         if (record == null) {
             return Optional.empty();
+        }
+        if (token.equals(record.token()) && IN_PROGRESS.equals(record.status())) {
+            return Optional.of(new Claim.Acquired(key, token));
         }
         if (!requestHash.equals(record.requestHash())) {
             return Optional.of(new Claim.Mismatch());
