@@ -17,6 +17,9 @@ final class ChineseText {
             case SERVER_STOPPED -> serverStopped(f);
             case SERVER_RELEASED -> serverReleased(f);
             case ORDER_PAID -> orderPaid(f);
+            case AUTO_RENEWED -> autoRenewed(f);
+            case AUTO_RENEWAL_FAILED -> autoRenewalFailed(f);
+            case BALANCE_LOW -> balanceLow(f);
         };
     }
 
@@ -86,6 +89,46 @@ final class ChineseText {
                         + yours(f) + servers + "已创建，可在实例列表中查看。",
                 "订单 " + f.orderId() + " 已支付" + (f.amount() == null ? "" : " " + money(f.amount()))
                         + (f.quantity() == null ? "" : "，" + f.quantity() + " 台服务器已创建") + "。");
+    }
+
+    // R4, R2: renewed from the balance as the owner set it; it stays on for the next term.
+    private static NotificationText autoRenewed(NotificationFacts f) {
+        String expires = time(f.expiresAt(), f);
+        return new NotificationText(
+                "您的服务器 " + f.instanceId() + " 已自动续费",
+                yours(f) + "包年包月服务器 " + f.instanceId() + " 已按您的设置自动续费，从账户余额扣除 "
+                        + money(f.amount()) + "，新的到期时间为 " + expires + "。\n\n"
+                        + "自动续费对下一个周期仍然有效；如需关闭，请修改该实例的自动续费设置。",
+                "服务器 " + f.instanceId() + " 已自动续费 " + money(f.amount()) + "，新到期时间 " + expires + "。");
+    }
+
+    // R4: the sweep tries again until expiry; E3: after expiry it runs on, then is released.
+    private static NotificationText autoRenewalFailed(NotificationFacts f) {
+        String expires = time(f.expiresAt(), f);
+        String price = f.amount() == null ? "续费金额" : "续费金额 " + money(f.amount());
+        return new NotificationText(
+                "您的服务器 " + f.instanceId() + " 自动续费失败",
+                yours(f) + "包年包月服务器 " + f.instanceId() + " 自动续费失败：账户可用余额不足以支付" + price
+                        + "。服务器将于 " + expires + " 到期。\n\n"
+                        + "请在到期前充值，系统会在到期前继续尝试自动续费；您也可以手动续费。",
+                "服务器 " + f.instanceId() + " 自动续费失败（余额不足），请于 " + expires + " 前充值。");
+    }
+
+    // G7: at the current hourly prices; G3: a bill that cannot be paid makes its server overdue.
+    private static NotificationText balanceLow(NotificationFacts f) {
+        String until = time(f.coversUntil(), f);
+        return new NotificationText(
+                "您的账户余额预计仅够使用" + hours(f.hoursLeft()),
+                "您的账户可用余额为 " + money(f.amount()) + "，按当前小时价格，预计仅够您的按配置计费服务器使用"
+                        + hours(f.hoursLeft()) + "，将于 " + until + " 用完。\n\n"
+                        + "请及时充值：账单无法支付时服务器将进入欠费状态，欠费 " + Retention.DAYS
+                        + " 天后服务器将被停止并释放，数据将被永久删除。",
+                "账户余额 " + money(f.amount()) + "预计仅够使用" + hours(f.hoursLeft()) + "（至 " + until
+                        + "），请及时充值。");
+    }
+
+    private static String hours(int n) {
+        return n == 0 ? "不到 1 小时" : "约 " + n + " 小时";
     }
 
     // "您位于节点 北京-01（北京）的", or just "您的" when the node is not known.

@@ -17,6 +17,9 @@ final class EnglishText {
             case SERVER_STOPPED -> serverStopped(f);
             case SERVER_RELEASED -> serverReleased(f);
             case ORDER_PAID -> orderPaid(f);
+            case AUTO_RENEWED -> autoRenewed(f);
+            case AUTO_RENEWAL_FAILED -> autoRenewalFailed(f);
+            case BALANCE_LOW -> balanceLow(f);
         };
     }
 
@@ -103,6 +106,54 @@ final class EnglishText {
                         + " been created and can be found in your instance list.",
                 "Order " + f.orderId() + " paid" + (f.amount() == null ? "" : ": " + money(f.amount()))
                         + (f.quantity() == null ? "" : ", " + servers) + ".");
+    }
+
+    // R4, R2: renewed from the balance as the owner set it; it stays on for the next term.
+    private static NotificationText autoRenewed(NotificationFacts f) {
+        String expires = time(f.expiresAt(), f);
+        return new NotificationText(
+                "Your server " + f.instanceId() + " has been renewed automatically",
+                "Your monthly-package server " + f.instanceId() + location(f) + " was renewed automatically, "
+                        + "as you set it. " + money(f.amount()) + " was charged to your balance, and the server "
+                        + "now expires at " + expires + ".\n\n"
+                        + "Auto-renewal stays on for the next term; you can turn it off in the instance's "
+                        + "auto-renewal setting.",
+                "Server " + f.instanceId() + " renewed automatically: " + money(f.amount())
+                        + ", now expires " + expires + ".");
+    }
+
+    // R4: the sweep tries again until expiry; E3: after expiry it runs on, then is released.
+    private static NotificationText autoRenewalFailed(NotificationFacts f) {
+        String expires = time(f.expiresAt(), f);
+        return new NotificationText(
+                "Auto-renewal of your server " + f.instanceId() + " failed",
+                "Your monthly-package server " + f.instanceId() + location(f) + " could not be renewed "
+                        + "automatically: your available balance does not cover the renewal"
+                        + (f.amount() == null ? "" : " price of " + money(f.amount())) + ". The server expires at "
+                        + expires + ".\n\n"
+                        + "Recharge your account before then: auto-renewal tries again until expiry. "
+                        + "You can also renew it yourself.",
+                "Auto-renewal of server " + f.instanceId() + " failed: balance too low. Recharge before "
+                        + expires + ".");
+    }
+
+    // G7: at the current hourly prices; G3: a bill that cannot be paid makes its server overdue.
+    private static NotificationText balanceLow(NotificationFacts f) {
+        String until = time(f.coversUntil(), f);
+        return new NotificationText(
+                "Your balance lasts " + hours(f.hoursLeft()) + " more",
+                "Your available balance of " + money(f.amount()) + " covers your pay-by-configuration servers "
+                        + "for " + hours(f.hoursLeft()) + " more at their current hourly prices, until "
+                        + until + ".\n\n"
+                        + "Recharge in time: a bill that cannot be paid makes its server overdue, and "
+                        + Retention.DAYS + " days later an overdue server is stopped and released, "
+                        + "and its data deleted for good.",
+                "Balance " + money(f.amount()) + " lasts " + hours(f.hoursLeft()) + " more, until " + until
+                        + ". Recharge in time.");
+    }
+
+    private static String hours(int n) {
+        return n == 0 ? "less than 1 hour" : n == 1 ? "about 1 hour" : "about " + n + " hours";
     }
 
     private static String location(NotificationFacts f) {
