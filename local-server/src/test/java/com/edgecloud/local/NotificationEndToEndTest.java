@@ -111,8 +111,12 @@ class NotificationEndToEndTest {
         assertEquals("zh-CN", defaults.get("language").getStringValue());
         assertEquals("self", defaults.get("receivers").get(0).get("id").getStringValue());
         assertEquals("s@example.com", defaults.get("receivers").get(0).get("email").getStringValue());
-        assertEquals(6, defaults.get("types").size());
+        assertEquals(9, defaults.get("types").size());
         assertEquals(3, defaults.get("types").get("EXPIRY_WARNING").get("channels").size());
+        for (String type : new String[] {"AUTO_RENEWED", "AUTO_RENEWAL_FAILED", "BALANCE_LOW"}) { // R4, G7
+            assertEquals(3, defaults.get("types").get(type).get("channels").size(), type);
+            assertEquals("self", defaults.get("types").get(type).get("receiverIds").get(0).getStringValue(), type);
+        }
         assertEquals("self", defaults.get("types").get("ORDER_PAID").get("receiverIds").get(0).getStringValue());
 
         for (String[] bad : new String[][] {

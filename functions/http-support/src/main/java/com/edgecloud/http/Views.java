@@ -12,6 +12,7 @@ import com.edgecloud.billing.wallet.Wallet;
 import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.instance.AutoRenewal;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.instance.Term;
@@ -47,7 +48,13 @@ public class Views {
     public InstanceView instance(Instance i) {
         return new InstanceView(i.id(), i.accountId(), i.nodeId(), i.specId(), i.billingMethod().name(),
                 i.billingState().name(), i.powerState().name(), time(i.termStartsAt()), time(i.expiresAt()),
-                time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()));
+                time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()), autoRenewal(i.autoRenewal()));
+    }
+
+    /** R4: {@code {enabled, duration}}, duration null until one is set. */
+    public static AutoRenewalView autoRenewal(AutoRenewal a) {
+        return new AutoRenewalView(a.enabled(), a.duration() == null ? null
+                : new DurationView(a.duration().unit().name(), a.duration().count()));
     }
 
     /** SPEC §11: a term of a monthly package (P3, R2). */
@@ -121,7 +128,13 @@ public class Views {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record InstanceView(String id, String accountId, String nodeId, String specId, String billingMethod,
                                String billingState, String powerState, String termStartsAt, String expiresAt,
-                               String overdueSince, String releaseAt, String createdAt) {
+                               String overdueSince, String releaseAt, String createdAt,
+                               AutoRenewalView autoRenewal) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AutoRenewalView(boolean enabled, DurationView duration) {
     }
 
     @Serdeable

@@ -13,6 +13,7 @@ import com.edgecloud.billing.notify.Delivery;
 import com.edgecloud.billing.notify.DeliveryChannel;
 import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
+import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
 import com.edgecloud.billing.notify.NotificationType;
@@ -157,6 +158,11 @@ public final class OutboxDispatch {
             return NotificationFacts.orderPaid(m.orderId(), order.map(Order::amount).orElse(null),
                     order.map(Order::quantity).orElse(null), nodeName, null, zone);
         }
+        if (m.type() == NotificationType.BALANCE_LOW) {
+            // G7: the facts of the hourly run that sent it, not of the balance now.
+            long hours = Math.max(0, Duration.between(m.createdAt(), m.until()).toHours());
+            return NotificationFacts.balanceLow(m.amount(), (int) Math.min(hours, Integer.MAX_VALUE), m.until(), zone);
+        }
         Instance i = instances.find(m.instanceId())
                 .orElseThrow(() -> new IllegalStateException("instance " + m.instanceId() + " not found"));
         String nodeName = catalog.node(i.nodeId()).map(Node::name).orElse(null);
@@ -172,7 +178,12 @@ public final class OutboxDispatch {
             }
             case SERVER_STOPPED -> NotificationFacts.serverStopped(i.id(), nodeName, null, m.createdAt(), zone);
             case SERVER_RELEASED -> NotificationFacts.serverReleased(i.id(), nodeName, null, m.createdAt(), zone);
-            case ORDER_PAID -> throw new IllegalStateException("handled above");
+            // R4: what was charged and the new expiry, or the price and the expiry, as at the sweep.
+            case AUTO_RENEWED -> NotificationFacts.autoRenewed(i.id(), nodeName, null, m.amount(),
+                    m.until() != null ? m.until() : i.expiresAt(), zone);
+            case AUTO_RENEWAL_FAILED -> NotificationFacts.autoRenewalFailed(i.id(), nodeName, null, m.amount(),
+                    m.until() != null ? m.until() : i.expiresAt(), zone);
+            case ORDER_PAID, BALANCE_LOW -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -29,6 +29,7 @@ import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.instance.OperationRepository;
 import com.edgecloud.billing.instance.TermRepository;
 import com.edgecloud.billing.lifecycle.PowerOperations;
+import com.edgecloud.billing.renewal.AutoRenewalSettings;
 import com.edgecloud.billing.renewal.RenewalService;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.payment.AfterRecharge;
@@ -128,10 +129,10 @@ public class BillingBeans {
         return new InstanceDeletion(movements, instances, catalog, store, meter, clock);
     }
 
-    /** E3, E4, E5: warnings, expiry, retention release. */
+    /** E3, E4, E5: warnings, expiry, retention release; R4: auto-renewal through the renewal path. */
     @Singleton
-    public ExpirySweepRun expirySweep(LifecycleStore store, InstanceRepository instances) {
-        return new ExpirySweepRun(store, instances);
+    public ExpirySweepRun expirySweep(LifecycleStore store, InstanceRepository instances, RenewalService renewals) {
+        return new ExpirySweepRun(store, instances, renewals);
     }
 
     @Singleton
@@ -195,6 +196,12 @@ public class BillingBeans {
                                            DynamoIdempotencyStore idempotency, Clock clock) {
         return new PowerOperations(instances, new DynamoInstanceOperationStore(dynamo, tables, idempotency),
                 RetryPolicy.DEFAULT, clock);
+    }
+
+    /** R4: the owner's auto-renewal setting. */
+    @Singleton
+    public AutoRenewalSettings autoRenewalSettings(InstanceRepository instances, Clock clock) {
+        return new AutoRenewalSettings(instances, RetryPolicy.DEFAULT, clock);
     }
 
     @Singleton

@@ -13,7 +13,6 @@ import com.edgecloud.billing.lifecycle.ExpirySweep;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.wallet.WalletPlan;
@@ -121,7 +120,7 @@ public final class UsageBilling {
                     Instant releaseAt = since.plus(ExpirySweep.RETENTION);
                     current = current.withState(BillingState.OVERDUE, since, releaseAt,
                             Due.of(Due.Kind.EXPIRY, id, releaseAt));
-                    messages.add(ExpirySweep.message(current, NotificationType.OVERDUE, null, since, now));
+                    messages.add(OutboxMessages.overdue(current, since, now));
                     overdue++;
                     break;
                 }

@@ -2,6 +2,7 @@ package com.edgecloud.billing.notify;
 
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.money.Money;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,6 +41,19 @@ public final class OutboxMessages {
         return ofInstance(i, NotificationType.SERVER_RELEASED, null, releaseAt, createdAt);
     }
 
+    /** R4: the term that expired at {@code i.expiresAt()} was renewed for {@code charged}, now to {@code newExpiry}. */
+    public static OutboxMessage autoRenewed(Instance i, Money charged, Instant newExpiry, Instant createdAt) {
+        return new OutboxMessage(idOf(NotificationType.AUTO_RENEWED, i, i.expiresAt()), NotificationType.AUTO_RENEWED,
+                i.accountId(), i.id(), null, null, createdAt, charged, newExpiry);
+    }
+
+    /** R4: once per term, the balance did not cover {@code price} (null when unknown); retried until expiry. */
+    public static OutboxMessage autoRenewalFailed(Instance i, Money price, Instant createdAt) {
+        return new OutboxMessage(idOf(NotificationType.AUTO_RENEWAL_FAILED, i, i.expiresAt()),
+                NotificationType.AUTO_RENEWAL_FAILED, i.accountId(), i.id(), null, null, createdAt, price,
+                i.expiresAt());
+    }
+
     /** P2: an order was paid; a single server is named, several are found through the order. */
     public static OutboxMessage orderPaid(String accountId, String orderId, List<Instance> instances,
                                           Instant createdAt) {
@@ -50,7 +64,10 @@ public final class OutboxMessages {
     /** N2: one id per (instance, type, point), so a re-run cannot write the notification twice. */
     public static OutboxMessage ofInstance(Instance i, NotificationType type, Integer daysBefore, Instant point,
                                            Instant createdAt) {
-        String id = "msg-" + type.name().toLowerCase() + "-" + i.id() + "-" + point.getEpochSecond();
-        return new OutboxMessage(id, type, i.accountId(), i.id(), null, daysBefore, createdAt);
+        return new OutboxMessage(idOf(type, i, point), type, i.accountId(), i.id(), null, daysBefore, createdAt);
+    }
+
+    private static String idOf(NotificationType type, Instance i, Instant point) {
+        return "msg-" + type.name().toLowerCase() + "-" + i.id() + "-" + point.getEpochSecond();
     }
 }
