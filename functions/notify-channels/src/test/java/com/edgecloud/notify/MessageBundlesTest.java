@@ -82,6 +82,10 @@ class MessageBundlesTest {
             case SERVER_STOPPED -> NotificationFacts.serverStopped("i-1", "sh-01", "上海", LATER, SHANGHAI);
             case SERVER_RELEASED -> NotificationFacts.serverReleased("i-1", "sh-01", "上海", LATER, SHANGHAI);
             case ORDER_PAID -> NotificationFacts.orderPaid("ord-1", Money.parse("240"), 2, "sh-01", "上海", SHANGHAI);
+            case AUTO_RENEWED -> NotificationFacts.autoRenewed("i-1", "sh-01", "上海", Money.parse("1000"), LATER, SHANGHAI);
+            case AUTO_RENEWAL_FAILED ->
+                    NotificationFacts.autoRenewalFailed("i-1", "sh-01", "上海", Money.parse("1000"), LATER, SHANGHAI);
+            case BALANCE_LOW -> NotificationFacts.balanceLow(Money.parse("30"), 15, LATER, SHANGHAI);
         };
     }
 
@@ -93,6 +97,9 @@ class MessageBundlesTest {
             case SERVER_STOPPED -> NotificationFacts.serverStopped("i-1", null, null, null, SHANGHAI);
             case SERVER_RELEASED -> NotificationFacts.serverReleased("i-1", null, null, null, SHANGHAI);
             case ORDER_PAID -> NotificationFacts.orderPaid("ord-1", null, null, null, null, SHANGHAI);
+            case AUTO_RENEWED -> NotificationFacts.autoRenewed("i-1", null, null, Money.parse("1000"), LATER, SHANGHAI);
+            case AUTO_RENEWAL_FAILED -> NotificationFacts.autoRenewalFailed("i-1", null, null, null, LATER, SHANGHAI);
+            case BALANCE_LOW -> NotificationFacts.balanceLow(Money.parse("0.50"), 0, LATER, SHANGHAI);
         };
     }
 }

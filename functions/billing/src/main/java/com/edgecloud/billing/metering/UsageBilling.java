@@ -13,6 +13,7 @@ import com.edgecloud.billing.lifecycle.ExpirySweep;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.notify.OutboxMessages;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.wallet.WalletPlan;
