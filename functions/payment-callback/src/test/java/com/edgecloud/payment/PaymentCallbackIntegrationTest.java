@@ -1,11 +1,11 @@
 package com.edgecloud.payment;
 
+import static com.edgecloud.testing.StartGate.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.dynamodb.DynamoPaymentStore;
@@ -14,7 +14,6 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.payment.CallbackSignature;
 import com.edgecloud.billing.payment.OrderCancellations;
-import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.payment.PaymentStatus;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
@@ -29,12 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -407,26 +400,4 @@ class PaymentCallbackIntegrationTest {
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(account))).build()).items().stream().toList();
     }
 
-    static <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.apply(index);
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

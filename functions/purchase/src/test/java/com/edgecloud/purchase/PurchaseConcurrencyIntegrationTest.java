@@ -1,6 +1,6 @@
 package com.edgecloud.purchase;
 
-import static com.edgecloud.purchase.PurchaseApi.concurrently;
+import static com.edgecloud.testing.StartGate.concurrently;
 import static com.edgecloud.purchase.PurchaseApi.monthly;
 import static com.edgecloud.purchase.PurchaseApi.newKey;
 import static com.edgecloud.purchase.PurchaseApi.payByConfiguration;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;

@@ -15,6 +15,7 @@ import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.StartGate;
 import com.edgecloud.testing.Fixtures.Buyer;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.purchase.PurchaseApi.Reply;
@@ -232,7 +233,7 @@ class PurchaseIdempotencyIntegrationTest extends PurchaseFunctionTest {
         String key = newKey();
         String body = monthly(buyer.spec(), 1, "MONTH", 2);
 
-        List<Reply> replies = PurchaseApi.concurrently(8, i -> api.post(buyer.account(), key, body));
+        List<Reply> replies = StartGate.concurrently(8, i -> api.post(buyer.account(), key, body));
 
         List<String> created = new ArrayList<>();
         for (Reply reply : replies) {

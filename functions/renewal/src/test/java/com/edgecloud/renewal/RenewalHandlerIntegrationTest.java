@@ -1,5 +1,6 @@
 package com.edgecloud.renewal;
 
+import static com.edgecloud.testing.StartGate.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,17 +33,9 @@ import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -523,30 +516,4 @@ class RenewalHandlerIntegrationTest {
         api.problem(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
     }
 
-    static <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                int index = k;
-                Callable<T> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS));
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
