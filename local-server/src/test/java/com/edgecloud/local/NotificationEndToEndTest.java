@@ -209,6 +209,38 @@ class NotificationEndToEndTest {
                 .contains("ord-sample-1"));
     }
 
+    @Test
+    void autoRenewalRenewsAt72HoursAndTellsTheOwner_R4() throws Exception {
+        String user = customer("acct-n-auto", "auto@example.com", null);
+        catalog("node-n9", "spec-n9");
+        assertEquals(200, send("PUT", "/_local/clock", "{\"now\":\"2016-01-01T15:00:00+08:00\"}", null).statusCode());
+        try {
+            HttpResponse<String> bought = buy(user, "node-n9", "spec-n9", "k-n9");
+            assertEquals(201, bought.statusCode(), bought.body());
+            String id = json(bought).get("instances").get(0).get("id").getStringValue();
+            HttpResponse<String> on = send("PUT", "/instances/" + id + "/auto-renewal",
+                    "{\"enabled\":true,\"duration\":{\"unit\":\"MONTH\",\"count\":1}}", user);
+            assertEquals(200, on.statusCode(), on.body());
+
+            // P3: expires 2016-02-01 23:59:59 +08:00; R4: renewed from 72 h before, 2016-01-29T15:59:59Z
+            HttpResponse<String> swept = send("POST", "/_local/invoke/ExpirySweepFunction",
+                    "{\"source\":\"aws.events\",\"time\":\"2016-01-29T15:59:59Z\",\"detail\":{}}", null);
+            assertEquals(200, swept.statusCode(), swept.body());
+            JsonNode instance = json(send("GET", "/instances/" + id, null, user));
+            assertEquals("2016-03-02T23:59:59+08:00", instance.get("expiresAt").getStringValue(), "R2");
+            assertTrue(instance.get("autoRenewal").get("enabled").getBooleanValue());
+            JsonNode renewal = json(send("GET", "/instances/" + id + "/operations", null, user)).get("items").get(0);
+            assertEquals("RENEW", renewal.get("operation").getStringValue());
+            assertEquals("system", renewal.get("by").getStringValue());
+            JsonNode sent = await(() -> json(send("GET", "/_local/sent", null, null)),
+                    page -> sentTo(page, "auto@example.com").stream()
+                            .anyMatch(i -> "AUTO_RENEWED".equals(i.get("type").getStringValue())));
+            assertEquals(id, sentTo(sent, "auto@example.com").get(0).get("instanceId").getStringValue());
+        } finally {
+            send("DELETE", "/_local/clock", null, null);
+        }
+    }
+
     private static JsonNode wrap(JsonNode items) {
         return JsonNode.createObjectNode(Map.of("items", items));
     }
