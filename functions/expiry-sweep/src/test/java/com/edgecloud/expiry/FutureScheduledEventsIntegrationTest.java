@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,9 @@ class FutureScheduledEventsIntegrationTest {
     }
 
     @BeforeEach
+    @AfterEach
     void onlyThisTestsInstancesAreDue() {
-        fixtures.clearDue();
+        fixtures.clearDue(); // after too: a sweep of another class replays any instant over the shared tables
     }
 
     /** A term bought an hour ago that expires in 36 hours: its 1-day warning is due in 12 hours (E4). */
