@@ -106,7 +106,7 @@ final class BareBillingLoop {
             Bill bill = new Bill(Bill.idOf(instance.id(), m.periodStart()), instance.id(), accountId, m.periodStart(),
                     m.periodEnd(), m.seconds(), m.amount(), BillStatus.PAID);
             Instance after = instance.withMetering(m.periodEnd(), m.meteredSeconds(), m.billedFen());
-            after = after.withDue(Due.nextUsageBill(instance.id(), m.periodEnd(), zone));
+            after = after.withDue(Due.nextUsageBill(accountId, m.periodEnd(), zone));
             changes.add(new LifecycleChange(after, List.of(bill), List.of(), false));
         }
         store.commit(changes, wallet.change());
