@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * G2: one hourly run over USAGE buckets (issue 19 §3). It reads the due index page by page and
- * gathers each window of pages by account (an account's servers share its bucket, {@code Due.usage},
+ * gathers each bucket's pages by account (an account's servers share its bucket, {@code Due.usage},
  * but not a page: equal due points come in no useful order), then bills the window's accounts on
  * {@code workers} threads while it reads the next window. An account is billed by one worker at a
  * time: its billing in a window waits for its billing in the one before, so a run never races its
@@ -34,8 +34,12 @@ import java.util.function.BooleanSupplier;
  */
 final class UsageRun {
 
-    /** Due instances gathered by account before billing: a bucket of up to this many is one window. */
-    static final int WINDOW = 5_000;
+    /**
+     * Due instances gathered by account before billing: a bucket of up to this many is one window,
+     * so each of its accounts is paid in one transaction; a larger bucket is cut into windows, and an
+     * account across a cut is paid once in each (docs/scaling.md sizes buckets below this).
+     */
+    static final int WINDOW = 20_000;
 
     private final UsageBilling billing;
     private final LifecycleStore store;
@@ -72,8 +76,9 @@ final class UsageRun {
                         }
                     }
                     token = page.nextToken();
-                    if (gathered >= WINDOW) {
-                        // Bill this window while the next is read; keep at most two in memory.
+                    if (token == null || gathered >= WINDOW) {
+                        // A window ends with its bucket (an account is in one bucket) or when full.
+                        // Bill it while the next is read; keep at most two in memory.
                         CompletableFuture<Void> billing = lanes.bill(window);
                         previous.join();
                         previous = billing;
