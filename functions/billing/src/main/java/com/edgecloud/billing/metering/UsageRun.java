@@ -53,8 +53,8 @@ final class UsageRun {
 
     UsageBilling.Run run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, new Workers());
+        Lanes lanes = new Lanes(pool, new ConcurrentHashMap<>(), now, timeLeft);
         try {
-            Lanes lanes = new Lanes(pool, new ConcurrentHashMap<>(), now, timeLeft);
             int read = 0;
             boolean stoppedEarly = false;
             CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
@@ -94,6 +94,11 @@ final class UsageRun {
             previous.join();
             lanes.throwFirstFailure();
             return new UsageBilling.Run(read, lanes.total(), stoppedEarly || lanes.skipped());
+        } catch (RuntimeException readFailed) {
+            // A due page could not be read: let the accounts already started finish before failing,
+            // so nothing of this run is still writing when the invocation ends.
+            lanes.awaitAll();
+            throw readFailed;
         } finally {
             pool.shutdown();
         }
@@ -128,6 +133,10 @@ final class UsageRun {
                 started.add(lane);
             });
             return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+        }
+
+        void awaitAll() {
+            byAccount.values().forEach(CompletableFuture::join);
         }
 
         private void billOne(String accountId, List<Instance> seen) {
