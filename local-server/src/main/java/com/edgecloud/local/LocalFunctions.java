@@ -45,7 +45,9 @@ public class LocalFunctions {
             LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new),
             httpApi("PaymentCallbackFunction", "com.edgecloud.payment"),
             LocalFunction.scheduled("ExpirySweepFunction", ExpirySweepHandler::new),
-            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new));
+            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new),
+            // an SQS event of bucket envelopes, as the bucket queue delivers them (issue 19)
+            LocalFunction.scheduled("UsageBucketFunction", UsageBillingHandler::new));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 

@@ -114,11 +114,15 @@ public class BillingBeans {
         return new UsageMeter(calendar.zone());
     }
 
-    /** G2, G3, G4: hourly usage bills through the one money path. */
+    /**
+     * G2, G3, G4: hourly usage bills through the one money path; {@code billing.usage-workers}
+     * (env {@code BILLING_USAGE_WORKERS}) accounts billed in parallel within a run (docs/scaling.md).
+     */
     @Singleton
     public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
-                                     LifecycleStore store, UsageMeter meter) {
-        return new UsageBilling(movements, instances, catalog, store, meter);
+                                     LifecycleStore store, UsageMeter meter,
+                                     @Value("${billing.usage-workers:" + UsageBilling.DEFAULT_WORKERS + "}") int workers) {
+        return new UsageBilling(movements, instances, catalog, store, meter, workers);
     }
 
     /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */

@@ -122,7 +122,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
-                launch, Due.nextUsageBill(id, launch, ZONE), launch, 0, 0, 0);
+                launch, Due.nextUsageBill(accountId, launch, ZONE), launch, 0, 0, 0);
         instances.create(instance);
         return instance;
     }

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * G2, G3, G4: issues the hourly bills of an account's due pay-by-configuration instances and pays
@@ -39,20 +40,34 @@ public final class UsageBilling {
     static final int MAX_ITEMS = 100;
     /** Hours of one instance billed in one transaction; a run later than that goes on in the next. */
     static final int MAX_HOURS_PER_TRANSACTION = 24;
+    /** Accounts billed in parallel within a run unless configured (docs/scaling.md says why 16). */
+    public static final int DEFAULT_WORKERS = 16;
 
     private final WalletMovements movements;
     private final InstanceRepository instances;
     private final CatalogRepository catalog;
     private final LifecycleStore store;
     private final UsageMeter meter;
+    private final int workers;
 
+    /** A billing whose runs bill one account at a time. */
     public UsageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
                         LifecycleStore store, UsageMeter meter) {
+        this(movements, instances, catalog, store, meter, 1);
+    }
+
+    /** {@code workers}: accounts billed in parallel within a run ({@code billing.usage-workers}, docs/scaling.md). */
+    public UsageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
+                        LifecycleStore store, UsageMeter meter, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("billing.usage-workers must be at least 1, not " + workers);
+        }
         this.movements = movements;
         this.instances = instances;
         this.catalog = catalog;
         this.store = store;
         this.meter = meter;
+        this.workers = workers;
     }
 
     /** What one account's billing did in a run. */
@@ -64,23 +79,36 @@ public final class UsageBilling {
 
     /**
      * Bills every hour that has ended by {@code now} of the given instances of one account, in
-     * order. Instances are re-read in each attempt, so an instance another run billed meanwhile is
-     * simply no longer due, and a rerun after a crash issues nothing twice.
+     * order. Instances are read in the first attempt and re-read in each later one, so an instance
+     * another run billed meanwhile is simply no longer due, and a rerun after a crash issues nothing
+     * twice.
      */
     public Billed billAccount(String accountId, List<String> instanceIds, Instant now) {
-        Set<String> remaining = new LinkedHashSet<>(instanceIds);
-        Map<String, Money> prices = new HashMap<>();
+        return bill(accountId, KnownInstances.toRead(instanceIds, instances), new HashMap<>(), now);
+    }
+
+    /**
+     * The same for a run: {@code seen} as the due page brought them (the index may lag), committed
+     * under the version seen; only when that condition fails are they read again (issue 19). The
+     * {@code prices} are the run's, each spec's read once.
+     */
+    Billed billAccount(String accountId, List<Instance> seen, Map<String, Money> prices, Instant now) {
+        return bill(accountId, KnownInstances.seen(seen, instances), prices, now);
+    }
+
+    private Billed bill(String accountId, KnownInstances known, Map<String, Money> prices, Instant now) {
+        Set<String> remaining = new LinkedHashSet<>(known.ids());
         Billed total = new Billed(0, 0, 0, 0);
         while (!remaining.isEmpty()) {
             Billed done = movements.move(accountId, () -> BillingException.notFound("account " + accountId),
-                    account -> plan(account, remaining, prices, now));
+                    account -> plan(account, remaining, known, prices, now));
             total = total.plus(done);
         }
         return total;
     }
 
     private com.edgecloud.billing.wallet.WalletMovements.Commit<Billed> plan(
-            Account account, Set<String> remaining, Map<String, Money> prices, Instant now) {
+            Account account, Set<String> remaining, KnownInstances known, Map<String, Money> prices, Instant now) {
         WalletPlan wallet = new WalletPlan(account, now);
         List<LifecycleChange> changes = new ArrayList<>();
         Set<String> finished = new LinkedHashSet<>();
@@ -89,7 +117,7 @@ public final class UsageBilling {
         int paid = 0;
         int overdue = 0;
         for (String id : remaining) {
-            Instance instance = instances.find(id).orElse(null);
+            Instance instance = known.current(id).orElse(null);
             if (instance == null || !isUsageDue(instance, now)) {
                 finished.add(id);
                 continue;
@@ -127,7 +155,7 @@ public final class UsageBilling {
                 }
             }
             if (current.billingState() == BillingState.NORMAL) {
-                current = current.withDue(Due.of(Due.Kind.USAGE, id, meter.hourEnd(current.billedUntil())));
+                current = current.withDue(Due.usage(current.accountId(), meter.hourEnd(current.billedUntil())));
             }
             LifecycleChange change = new LifecycleChange(current, issued, messages, false);
             changes.add(change);
@@ -140,7 +168,7 @@ public final class UsageBilling {
         Billed result = new Billed(bills, paid, overdue, changes.isEmpty() ? 0 : 1);
         return () -> {
             if (!changes.isEmpty()) {
-                store.commit(changes, wallet.change());
+                known.commit(() -> store.commit(changes, wallet.change()), changes);
             }
             remaining.removeAll(finished);
             return result;
@@ -170,21 +198,10 @@ public final class UsageBilling {
 
     /**
      * G2: one billing run over the given USAGE buckets: reads only the due instances, page by page,
-     * and bills each page's instances account by account.
+     * and bills them account by account on this billing's workers ({@link UsageRun}).
      */
-    public Run run(List<String> buckets, Instant now, java.util.function.BooleanSupplier timeLeft) {
-        Billed[] total = {new Billed(0, 0, 0, 0)};
-        com.edgecloud.billing.lifecycle.DueSweep.Swept swept = com.edgecloud.billing.lifecycle.DueSweep.run(
-                store, buckets, now, timeLeft, page -> {
-                    Map<String, List<String>> byAccount = new java.util.LinkedHashMap<>();
-                    for (Instance i : page) {
-                        if (isUsageDue(i, now)) {
-                            byAccount.computeIfAbsent(i.accountId(), a -> new ArrayList<>()).add(i.id());
-                        }
-                    }
-                    byAccount.forEach((account, ids) -> total[0] = total[0].plus(billAccount(account, ids, now)));
-                });
-        return new Run(swept.read(), total[0], swept.stoppedEarly());
+    public Run run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
+        return new UsageRun(this, store, workers).run(buckets, now, timeLeft);
     }
 
     public static List<String> allBuckets() {

@@ -223,7 +223,7 @@ public final class PurchaseService {
     private Instance newInstance(String id, PurchaseRequest request, String orderId, Instant now) {
         boolean monthly = request.billingMethod() == BillingMethod.MONTHLY_PACKAGE;
         Instant expiresAt = monthly ? calendar.expiresAt(now, request.duration()) : null; // P3
-        Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(id, now, calendar.zone());
+        Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(request.accountId(), now, calendar.zone());
         return new Instance(id, request.accountId(), request.nodeId(), request.specId(), orderId,
                 request.billingMethod(), BillingState.NORMAL, PowerState.RUNNING, now, expiresAt, null, null, now,
                 due, monthly ? null : now, 0, 0, 0); // G2: metered from launch, to the second
