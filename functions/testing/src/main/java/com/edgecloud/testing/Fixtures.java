@@ -103,7 +103,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
-                launch, Due.nextUsageBill(id, launch, ZONE), launch, 0, 0, 0);
+                launch, Due.nextUsageBill(id, launch, ZONE), launch, 0, 0, 0L, 0);
         instances.create(instance);
         return instance;
     }
@@ -113,7 +113,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.MONTHLY_PACKAGE, BillingState.NORMAL, PowerState.RUNNING, termStart, expiresAt, null,
-                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, 0);
+                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, null, 0);
         instances.create(instance);
         return instance;
     }

@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.catalog.Spec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,13 +75,13 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public Optional<Spec> replaceSpec(Spec wanted, Optional<Seen> seen) {
+    public Optional<Spec> replaceSpec(Spec wanted, PriceHistory hourlyPrices, Optional<Seen> seen) {
         long version = seen.map(Seen::version).orElse(0L);
         int delta = wanted.stock() - seen.map(s -> s.spec().stock()).orElse(0);
         // Everything the schema writes of the wanted spec at its next version, but its key and its stock:
         // the stock moves by the delta, so purchases made since the read keep their decrement (C2).
         Map<String, AttributeValue> replaced = new LinkedHashMap<>(SpecItems.SCHEMA.itemToMap(
-                new Seen(wanted, version + 1), true));
+                new Seen(wanted, version + 1, hourlyPrices), true));
         replaced.keySet().removeAll(List.of(SpecItems.PK.name(), SpecItems.SK.name(), SpecItems.STOCK.name()));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();

@@ -90,7 +90,7 @@ final class PaymentWorld {
     String[] spec(int stock) {
         String node = Ids.next("node");
         catalog.saveNode(CatalogExamples.openNode(node));
-        new SpecChanges(catalog).put(CatalogExamples.standardSpec(node, "std", stock));
+        new SpecChanges(catalog, Clock.systemUTC()).put(CatalogExamples.standardSpec(node, "std", stock));
         return new String[] {node, "std"};
     }
 

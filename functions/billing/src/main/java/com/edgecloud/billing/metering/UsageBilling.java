@@ -2,28 +2,33 @@ package com.edgecloud.billing.metering;
 
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.catalog.CatalogRepository;
-import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
+import com.edgecloud.billing.lifecycle.DueSweep;
 import com.edgecloud.billing.lifecycle.ExpirySweep;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
-import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.metering.UsageMeter.Metered;
 import com.edgecloud.billing.notify.NotificationType;
+import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.billing.wallet.WalletMovements.Commit;
 import com.edgecloud.billing.wallet.WalletPlan;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * G2, G3, G4: issues the hourly bills of an account's due pay-by-configuration instances and pays
@@ -57,6 +62,9 @@ public final class UsageBilling {
 
     /** What one account's billing did in a run. */
     public record Billed(int bills, int paid, int overdue, int transactions) {
+
+        static final Billed NONE = new Billed(0, 0, 0, 0);
+
         Billed plus(Billed o) {
             return new Billed(bills + o.bills, paid + o.paid, overdue + o.overdue, transactions + o.transactions);
         }
@@ -68,83 +76,96 @@ public final class UsageBilling {
      * simply no longer due, and a rerun after a crash issues nothing twice.
      */
     public Billed billAccount(String accountId, List<String> instanceIds, Instant now) {
+        return billAccount(accountId, instanceIds, new SpecPrices(catalog), now);
+    }
+
+    private Billed billAccount(String accountId, List<String> instanceIds, SpecPrices prices, Instant now) {
         Set<String> remaining = new LinkedHashSet<>(instanceIds);
-        Map<String, Money> prices = new HashMap<>();
-        Billed total = new Billed(0, 0, 0, 0);
+        Billed total = Billed.NONE;
         while (!remaining.isEmpty()) {
-            Billed done = movements.move(accountId, () -> BillingException.notFound("account " + accountId),
-                    account -> plan(account, remaining, prices, now));
-            total = total.plus(done);
+            total = total.plus(movements.move(accountId, () -> BillingException.notFound("account " + accountId),
+                    account -> plan(account, remaining, prices, now)));
         }
         return total;
     }
 
-    private com.edgecloud.billing.wallet.WalletMovements.Commit<Billed> plan(
-            Account account, Set<String> remaining, Map<String, Money> prices, Instant now) {
-        WalletPlan wallet = new WalletPlan(account, now);
-        List<LifecycleChange> changes = new ArrayList<>();
-        Set<String> finished = new LinkedHashSet<>();
-        int items = 1; // the wallet
-        int bills = 0;
-        int paid = 0;
-        int overdue = 0;
+    /** One transaction's bills: the remaining instances in order, as many as fit. */
+    private Commit<Billed> plan(Account account, Set<String> remaining, SpecPrices prices, Instant now) {
+        UsageBatch batch = new UsageBatch(account, now);
         for (String id : remaining) {
-            Instance instance = instances.find(id).orElse(null);
-            if (instance == null || !isUsageDue(instance, now)) {
-                finished.add(id);
+            Optional<Instance> due = dueInstance(id, now);
+            if (due.isEmpty()) {
+                batch.finish(id);
                 continue;
             }
-            Money price = prices.computeIfAbsent(instance.nodeId() + "/" + instance.specId(),
-                    key -> catalog.spec(instance.nodeId(), instance.specId()).map(Spec::hourlyPrice)
-                            .orElse(Money.ZERO));
-            // Worst case for this instance: its hours, their ledger entries, the instance, a notification.
-            if (items + 2 + 2 * hoursDue(instance, now) > MAX_ITEMS && !changes.isEmpty()) {
+            if (!batch.hasRoomFor(hoursDue(due.get(), now))) {
                 break;
             }
-            Instance current = instance;
-            List<Bill> issued = new ArrayList<>();
-            List<com.edgecloud.billing.notify.OutboxMessage> messages = new ArrayList<>();
-            while (issued.size() < MAX_HOURS_PER_TRANSACTION && !meter.hourEnd(current.billedUntil()).isAfter(now)) {
-                UsageMeter.Metered m = meter.nextHour(current, price);
-                boolean pays = !m.amount().isPositive() || wallet.available().isAtLeast(m.amount());
-                if (pays && m.amount().isPositive()) {
-                    wallet.charge(m.amount(), LedgerEntryType.USAGE_BILL, id, null); // G3, A3
-                    items++;
-                    paid++;
-                }
-                issued.add(new Bill(Bill.idOf(id, m.periodStart()), id, current.accountId(), m.periodStart(),
-                        m.periodEnd(), m.seconds(), m.amount(), pays ? BillStatus.PAID : BillStatus.UNPAID));
-                current = current.withMetering(m.periodEnd(), m.meteredSeconds(), m.billedFen());
-                if (!pays) {
-                    // G3, G4, E3: overdue from the end of the unpaid hour; no more bills; released 7 days on.
-                    Instant since = m.periodEnd();
-                    Instant releaseAt = since.plus(ExpirySweep.RETENTION);
-                    current = current.withState(BillingState.OVERDUE, since, releaseAt,
-                            Due.of(Due.Kind.EXPIRY, id, releaseAt));
-                    messages.add(ExpirySweep.message(current, NotificationType.OVERDUE, null, since, now));
-                    overdue++;
-                    break;
-                }
+            billDueHours(due.get(), prices.of(due.get()), batch, now);
+        }
+        return batch.commit(store, remaining);
+    }
+
+    /** The instance as stored now, if its usage is still due (another run may have billed it). */
+    private Optional<Instance> dueInstance(String id, Instant now) {
+        return instances.find(id).filter(instance -> isUsageDue(instance, now));
+    }
+
+    /**
+     * G2, G3: bills the instance's ended hours in order, up to one transaction's share, paying each
+     * from the batch's wallet; the first that cannot be paid makes it OVERDUE and ends its billing.
+     */
+    private void billDueHours(Instance instance, PriceHistory prices, UsageBatch batch, Instant now) {
+        Instance current = instance;
+        List<Bill> issued = new ArrayList<>();
+        List<OutboxMessage> messages = new ArrayList<>();
+        int ledgerEntries = 0;
+        while (issued.size() < MAX_HOURS_PER_TRANSACTION && !meter.hourEnd(current.billedUntil()).isAfter(now)) {
+            Metered hour = meter.nextHour(current, prices);
+            boolean pays = pay(hour, instance.id(), batch.wallet());
+            issued.add(bill(current, hour, pays));
+            current = hour.applyTo(current);
+            if (hour.amount().isPositive() && pays) {
+                ledgerEntries++;
             }
-            if (current.billingState() == BillingState.NORMAL) {
-                current = current.withDue(Due.of(Due.Kind.USAGE, id, meter.hourEnd(current.billedUntil())));
-            }
-            LifecycleChange change = new LifecycleChange(current, issued, messages, false);
-            changes.add(change);
-            items += change.items();
-            bills += issued.size();
-            if (!isUsageDue(current, now)) {
-                finished.add(id);
+            if (!pays) {
+                current = overdueFrom(current, hour.periodEnd());
+                messages.add(ExpirySweep.message(current, NotificationType.OVERDUE, null, current.overdueSince(), now));
+                break;
             }
         }
-        Billed result = new Billed(bills, paid, overdue, changes.isEmpty() ? 0 : 1);
-        return () -> {
-            if (!changes.isEmpty()) {
-                store.commit(changes, wallet.change());
-            }
-            remaining.removeAll(finished);
-            return result;
-        };
+        if (current.billingState() == BillingState.NORMAL) {
+            current = current.withDue(Due.of(Due.Kind.USAGE, current.id(), meter.hourEnd(current.billedUntil())));
+        }
+        batch.add(new LifecycleChange(current, issued, messages, false), ledgerEntries,
+                current.billingState() == BillingState.OVERDUE ? 1 : 0);
+        if (!isUsageDue(current, now)) {
+            batch.finish(current.id());
+        }
+    }
+
+    /** G3, A3: a bill is paid in full from the available balance (coupons first), or not at all. */
+    private static boolean pay(Metered hour, String instanceId, WalletPlan wallet) {
+        if (!hour.amount().isPositive()) {
+            return true;
+        }
+        if (!wallet.available().isAtLeast(hour.amount())) {
+            return false;
+        }
+        wallet.charge(hour.amount(), LedgerEntryType.USAGE_BILL, instanceId, null);
+        return true;
+    }
+
+    private static Bill bill(Instance instance, Metered hour, boolean paid) {
+        return new Bill(Bill.idOf(instance.id(), hour.periodStart()), instance.id(), instance.accountId(),
+                hour.periodStart(), hour.periodEnd(), hour.seconds(), hour.amount(),
+                paid ? BillStatus.PAID : BillStatus.UNPAID);
+    }
+
+    /** G3, G4, E3: overdue from the end of the unpaid hour; no more bills; released 7 days on. */
+    private static Instance overdueFrom(Instance instance, Instant since) {
+        Instant releaseAt = since.plus(ExpirySweep.RETENTION);
+        return instance.withState(BillingState.OVERDUE, since, releaseAt, Due.of(Due.Kind.EXPIRY, instance.id(), releaseAt));
     }
 
     /** Clock hours ended by {@code now} and not yet billed, up to one transaction's share. */
@@ -170,21 +191,42 @@ public final class UsageBilling {
 
     /**
      * G2: one billing run over the given USAGE buckets: reads only the due instances, page by page,
-     * and bills each page's instances account by account.
+     * and bills each page's instances account by account, reading each spec's prices once.
      */
-    public Run run(List<String> buckets, Instant now, java.util.function.BooleanSupplier timeLeft) {
-        Billed[] total = {new Billed(0, 0, 0, 0)};
-        com.edgecloud.billing.lifecycle.DueSweep.Swept swept = com.edgecloud.billing.lifecycle.DueSweep.run(
-                store, buckets, now, timeLeft, page -> {
-                    Map<String, List<String>> byAccount = new java.util.LinkedHashMap<>();
-                    for (Instance i : page) {
-                        if (isUsageDue(i, now)) {
-                            byAccount.computeIfAbsent(i.accountId(), a -> new ArrayList<>()).add(i.id());
-                        }
-                    }
-                    byAccount.forEach((account, ids) -> total[0] = total[0].plus(billAccount(account, ids, now)));
-                });
-        return new Run(swept.read(), total[0], swept.stoppedEarly());
+    public Run run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
+        SpecPrices prices = new SpecPrices(catalog);
+        RunTally tally = new RunTally();
+        DueSweep.Swept swept = DueSweep.run(store, buckets, now, timeLeft,
+                page -> tally.add(billPage(page, prices, now)));
+        return new Run(swept.read(), tally.total, swept.stoppedEarly());
+    }
+
+    private Billed billPage(List<Instance> page, SpecPrices prices, Instant now) {
+        Billed billed = Billed.NONE;
+        for (Map.Entry<String, List<String>> account : dueByAccount(page, now).entrySet()) {
+            billed = billed.plus(billAccount(account.getKey(), account.getValue(), prices, now));
+        }
+        return billed;
+    }
+
+    /** The page's due instances, grouped by account in the order they came. */
+    private static Map<String, List<String>> dueByAccount(List<Instance> page, Instant now) {
+        Map<String, List<String>> byAccount = new LinkedHashMap<>();
+        for (Instance i : page) {
+            if (isUsageDue(i, now)) {
+                byAccount.computeIfAbsent(i.accountId(), a -> new ArrayList<>()).add(i.id());
+            }
+        }
+        return byAccount;
+    }
+
+    /** What a run's pages billed, added up as they are billed. */
+    private static final class RunTally {
+        private Billed total = Billed.NONE;
+
+        void add(Billed page) {
+            total = total.plus(page);
+        }
     }
 
     public static List<String> allBuckets() {

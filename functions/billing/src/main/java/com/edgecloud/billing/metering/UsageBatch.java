@@ -1,0 +1,67 @@
+package com.edgecloud.billing.metering;
+
+import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.lifecycle.LifecycleChange;
+import com.edgecloud.billing.lifecycle.LifecycleStore;
+import com.edgecloud.billing.metering.UsageBilling.Billed;
+import com.edgecloud.billing.wallet.WalletMovements.Commit;
+import com.edgecloud.billing.wallet.WalletPlan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One transaction of an account's usage bills (G2, G3), as it is planned: the wallet paying them,
+ * each instance's change, the instances done with, and the transaction items they take.
+ */
+final class UsageBatch {
+
+    private final WalletPlan wallet;
+    private final List<LifecycleChange> changes = new ArrayList<>();
+    private final Set<String> finished = new LinkedHashSet<>();
+    private int items = 1; // the wallet
+    private Billed billed = Billed.NONE;
+
+    UsageBatch(Account account, Instant now) {
+        this.wallet = new WalletPlan(account, now);
+    }
+
+    WalletPlan wallet() {
+        return wallet;
+    }
+
+    List<LifecycleChange> changes() {
+        return changes;
+    }
+
+    /** Worst case for an instance: its hours, their ledger entries, the instance, a notification. */
+    boolean hasRoomFor(int hours) {
+        return changes.isEmpty() || items + 2 + 2 * hours <= UsageBilling.MAX_ITEMS;
+    }
+
+    /** An instance with nothing (more) due: dropped from the account's remaining ones at commit. */
+    void finish(String instanceId) {
+        finished.add(instanceId);
+    }
+
+    /** {@code change}'s bills, {@code ledgerEntries} of them paid with an entry, {@code overdue} (0 or 1). */
+    void add(LifecycleChange change, int ledgerEntries, int overdue) {
+        changes.add(change);
+        items += change.items() + ledgerEntries;
+        billed = billed.plus(new Billed(change.bills().size(), ledgerEntries, overdue, 0));
+    }
+
+    /** Commits the batch in one transaction (nothing when nothing was due), then drops the finished instances. */
+    Commit<Billed> commit(LifecycleStore store, Set<String> remaining) {
+        Billed result = changes.isEmpty() ? billed : billed.plus(new Billed(0, 0, 0, 1));
+        return () -> {
+            if (!changes.isEmpty()) {
+                store.commit(changes, wallet.change());
+            }
+            remaining.removeAll(finished);
+            return result;
+        };
+    }
+}
