@@ -111,7 +111,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instant launch = Instant.parse("2026-03-03T02:00:00Z");
         Instance instance = fixtures.payByConfiguration(account, spec, launch);
         Instant since = launch.plus(Duration.ofHours(1));
-        fixtures.instances.update(instance.withMetering(since, 3600, 200)
+        fixtures.instances.update(instance.withMetering(since, 3600, 200L * 3600, 200)
                 .withState(BillingState.OVERDUE, since, since.plus(Duration.ofDays(7)),
                         Due.of(Due.Kind.EXPIRY, instance.id(), since.plus(Duration.ofDays(7)))));
         function.clock().set(since.plus(Duration.ofHours(5)));

@@ -25,7 +25,10 @@ import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class Fixtures {
 
     /** T1: the billing zone of the tests (the default). */
-    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public final DynamoDbClient dynamo = DynamoDbLocal.shared(Tables::createAll).client();
     public final TableNames tables = TableNames.defaults();
@@ -83,9 +86,20 @@ public final class Fixtures {
         return new String[] {nodeId, specId};
     }
 
+    /** When operators wrote the catalog (business clock): before any instant the tests bill. */
+    public static final Instant CATALOG_WRITTEN = Instant.parse("2000-01-01T00:00:00Z");
+
     /** Writes a spec as an operator would (C2: its stock set as a change from the stock read). */
     public Spec saveSpec(Spec spec) {
-        return new SpecChanges(catalog).put(spec);
+        return new SpecChanges(catalog, Clock.fixed(CATALOG_WRITTEN, ZoneOffset.UTC)).put(spec);
+    }
+
+    /** G2: an operator PUTs the spec with a new hourly price at {@code at} (business clock), all else kept. */
+    public Spec changeHourlyPrice(String[] nodeSpec, String hourlyPrice, Instant at) {
+        Spec now = catalog.spec(nodeSpec[0], nodeSpec[1]).orElseThrow();
+        return new SpecChanges(catalog, Clock.fixed(at, ZoneOffset.UTC)).put(new Spec(now.nodeId(), now.specId(),
+                now.name(), now.hardware(), now.monthlyPrice(), now.yearlyPrice(), Money.parse(hourlyPrice),
+                now.stock()));
     }
 
     /** An open node with one spec of the given hourly price (monthly 1000.00, yearly 10000.00). */

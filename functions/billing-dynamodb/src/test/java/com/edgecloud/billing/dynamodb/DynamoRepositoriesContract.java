@@ -16,6 +16,8 @@ import com.edgecloud.billing.catalog.DiskType;
 import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.PriceHistory;
+import com.edgecloud.billing.catalog.PriceHistory.PriceChange;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.error.BillingException;
@@ -32,10 +34,11 @@ import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
-import java.time.Clock;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +226,26 @@ abstract class DynamoRepositoriesContract {
     }
 
     @Test
+    void aPriceChangeIsKeptInTheSpecsHistoryAtTheBusinessInstantItWasMade_G2() {
+        String nodeId = Ids.next("node");
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("2.00"), 20);
+        Instant created = Instant.parse("2026-03-01T00:00:00Z");
+        Instant changed = Instant.parse("2026-03-01T10:30:00.700Z");
+        new SpecChanges(catalog(), Clock.fixed(created, ZoneOffset.UTC)).put(spec);
+        new SpecChanges(catalog(), Clock.fixed(changed, ZoneOffset.UTC)).put(withStock(spec, 20)); // same price
+        Spec dearer = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("20.00"), 20);
+        new SpecChanges(catalog(), Clock.fixed(changed, ZoneOffset.UTC)).put(dearer);
+
+        PriceHistory prices = catalog().hourlyPrices(nodeId, "std-1").orElseThrow();
+        assertEquals(List.of(new PriceChange(created, Money.parse("2.00")),
+                new PriceChange(Instant.parse("2026-03-01T10:30:00Z"), Money.parse("20.00"))), prices.changes());
+        assertEquals(Money.parse("20.00"), catalog().spec(nodeId, "std-1").orElseThrow().hourlyPrice());
+        assertEquals(Money.parse("2.00"), prices.priceAt(Instant.parse("2026-03-01T10:29:59Z")));
+    }
+
+    @Test
     void aStockChangeKeepsTheDecrementsMadeSinceItsRead_C2() {
         String nodeId = Ids.next("node");
         Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
@@ -232,7 +255,8 @@ abstract class DynamoRepositoriesContract {
 
         takeStock(nodeId, "std-1", 3); // a purchase between the operator's read and write
 
-        Spec restocked = catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).orElseThrow();
+        Spec restocked = catalog().replaceSpec(withStock(spec, 30), seen.hourlyPrices(), Optional.of(seen))
+                .orElseThrow();
         assertEquals(27, restocked.stock(), "20 -> 30 is +10 on top of the 17 left");
         assertEquals(27, catalog().spec(nodeId, "std-1").orElseThrow().stock());
     }
@@ -246,7 +270,7 @@ abstract class DynamoRepositoriesContract {
         CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
         new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 25));
 
-        assertTrue(catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).isEmpty());
+        assertTrue(catalog().replaceSpec(withStock(spec, 30), seen.hourlyPrices(), Optional.of(seen)).isEmpty());
         assertEquals(25, catalog().spec(nodeId, "std-1").orElseThrow().stock());
         assertEquals(30, new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 30)).stock());
     }
@@ -260,7 +284,8 @@ abstract class DynamoRepositoriesContract {
         CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
         takeStock(nodeId, "std-1", 2);
 
-        assertTrue(catalog().replaceSpec(withStock(spec, 0), Optional.of(seen)).isEmpty(), "5 -> 0 on 3 left");
+        assertTrue(catalog().replaceSpec(withStock(spec, 0), seen.hourlyPrices(), Optional.of(seen)).isEmpty(),
+                "5 -> 0 on 3 left");
         assertEquals(0, new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 0)).stock(), "read again: 3 -> 0");
     }
 

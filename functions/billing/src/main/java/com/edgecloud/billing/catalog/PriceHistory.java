@@ -62,20 +62,18 @@ public record PriceHistory(List<PriceChange> changes) {
     }
 
     /**
-     * G2: an operator sets {@code hourlyPrice} at {@code at}; unchanged when it is the latest price.
-     * A change is never dated before the latest one (a clock set back), so no priced second moves.
+     * G2: an operator sets {@code hourlyPrice} at {@code at}: it applies from that second on, and the
+     * operator's latest word wins, so a change dated at or after it (a business clock set back) is
+     * replaced. Unchanged when the price is already the latest. Billed seconds keep their cost anyway:
+     * it is summed on the instance as they are billed.
      */
     public PriceHistory changedTo(Money hourlyPrice, Instant at) {
-        if (latest().equals(hourlyPrice)) {
+        Instant from = at.truncatedTo(ChronoUnit.SECONDS);
+        List<PriceChange> before = changes.stream().filter(change -> change.from().isBefore(from)).toList();
+        if (before.size() == changes.size() && latest().equals(hourlyPrice)) {
             return this;
         }
-        PriceChange last = changes.get(changes.size() - 1);
-        Instant from = at.truncatedTo(ChronoUnit.SECONDS);
-        List<PriceChange> next = new ArrayList<>(changes);
-        if (!from.isAfter(last.from())) {
-            next.remove(next.size() - 1); // a second change in the same second (or earlier): the last one wins
-            from = last.from();
-        }
+        List<PriceChange> next = new ArrayList<>(before);
         next.add(new PriceChange(from, hourlyPrice));
         return new PriceHistory(next);
     }
