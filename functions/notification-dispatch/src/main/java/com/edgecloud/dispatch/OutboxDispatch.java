@@ -15,6 +15,7 @@ import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
 import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
+import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchaseStore;
@@ -135,7 +136,10 @@ public final class OutboxDispatch {
     }
 
     private NotificationFacts facts(OutboxMessage m) {
-        if (m.type() == com.edgecloud.billing.notify.NotificationType.ORDER_PAID) {
+        if (m.type() == NotificationType.BALANCE_LOW) {
+            return NotificationFacts.balanceLow(m.hoursLeft() == null ? 0 : m.hoursLeft(), zone); // G7
+        }
+        if (m.type() == NotificationType.ORDER_PAID) {
             Optional<Order> order = Optional.ofNullable(m.orderId()).flatMap(orders::findOrder);
             String nodeName = order.flatMap(o -> catalog.node(o.nodeId())).map(Node::name).orElse(null);
             return NotificationFacts.orderPaid(m.orderId(), order.map(Order::amount).orElse(null),
@@ -156,7 +160,7 @@ public final class OutboxDispatch {
             }
             case SERVER_STOPPED -> NotificationFacts.serverStopped(i.id(), nodeName, null, m.createdAt(), zone);
             case SERVER_RELEASED -> NotificationFacts.serverReleased(i.id(), nodeName, null, m.createdAt(), zone);
-            case ORDER_PAID -> throw new IllegalStateException("handled above");
+            case ORDER_PAID, BALANCE_LOW -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -17,6 +17,7 @@ final class ChineseText {
             case SERVER_STOPPED -> serverStopped(f);
             case SERVER_RELEASED -> serverReleased(f);
             case ORDER_PAID -> orderPaid(f);
+            case BALANCE_LOW -> balanceLow(f);
         };
     }
 
@@ -74,6 +75,15 @@ final class ChineseText {
                 yours(f) + "服务器 " + f.instanceId() + " 到期或欠费后的 " + Retention.DAYS + " 天数据保留期已满，"
                         + at(f.releaseAt(), f) + "被释放。其数据已被删除，无法恢复，此后不再计费。如需继续使用，请重新购买。",
                 "服务器 " + f.instanceId() + " 保留期已满，已被释放，数据已删除。");
+    }
+
+    // G7: the balance covers less than the cover threshold at current prices; recharge before it runs out (G3).
+    private static NotificationText balanceLow(NotificationFacts f) {
+        return new NotificationText(
+                "您的账户余额仅够约 " + f.hoursLeft() + " 小时的用量",
+                "按您运行中的按配置计费服务器的当前价格，账户可用余额仅够约 " + f.hoursLeft() + " 小时。\n\n"
+                        + "请在余额用尽前充值：小时账单无法支付时，对应服务器将进入欠费状态。",
+                "账户余额仅够约 " + f.hoursLeft() + " 小时的按配置计费用量，请及时充值，以免欠费。");
     }
 
     // P2: the servers exist from the moment the payment is confirmed.

@@ -17,6 +17,7 @@ final class EnglishText {
             case SERVER_STOPPED -> serverStopped(f);
             case SERVER_RELEASED -> serverReleased(f);
             case ORDER_PAID -> orderPaid(f);
+            case BALANCE_LOW -> balanceLow(f);
         };
     }
 
@@ -88,6 +89,18 @@ final class EnglishText {
                         + "and it is no longer billed. To use a server again, buy a new one.",
                 "Server " + f.instanceId() + " was released at the end of its retention period. "
                         + "Its data has been deleted.");
+    }
+
+    // G7: the balance covers less than the cover threshold at current prices; recharge before it runs out (G3).
+    private static NotificationText balanceLow(NotificationFacts f) {
+        String hours = f.hoursLeft() == 1 ? "1 hour" : f.hoursLeft() + " hours";
+        return new NotificationText(
+                "Your balance covers about " + hours + " of usage",
+                "At the current prices of your running pay-by-configuration servers, your available balance "
+                        + "covers about " + hours + " more.\n\n"
+                        + "Recharge your account before it runs out: an hourly bill that cannot be paid makes its "
+                        + "server overdue.",
+                "Your balance covers about " + hours + " of pay-by-configuration usage. Recharge to avoid overdue.");
     }
 
     // P2: the servers exist from the moment the payment is confirmed.

@@ -231,6 +231,7 @@ class NotificationTextTest {
             case SERVER_STOPPED -> NotificationFacts.serverStopped(id, node, city, RELEASE_AT, SHANGHAI);
             case SERVER_RELEASED -> NotificationFacts.serverReleased(id, node, city, RELEASE_AT, SHANGHAI);
             case ORDER_PAID -> NotificationFacts.orderPaid("ord-0123456789abcdef0123", bigOrder, 100, node, city, SHANGHAI);
+            case BALANCE_LOW -> NotificationFacts.balanceLow(23, SHANGHAI);
         };
     }
 }

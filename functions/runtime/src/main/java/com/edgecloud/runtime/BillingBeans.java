@@ -12,8 +12,10 @@ import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.ArrearsSettlement;
+import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
@@ -46,12 +48,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Wires the billing module's plain classes as beans. Settings: {@code billing.zone} (T1,
- * env BILLING_ZONE) and {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD).
+ * env BILLING_ZONE), {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD) and
+ * {@code billing.balance-low-hours} (G7's cover threshold, env BILLING_BALANCE_LOW_HOURS, 24).
  */
 @Factory
 public class BillingBeans {
@@ -113,11 +117,24 @@ public class BillingBeans {
         return new UsageMeter(calendar.zone());
     }
 
-    /** G2, G3, G4: hourly usage bills through the one money path. */
+    /** G7: how long an account's balance lasts at its current prices (GET /account, the hourly run). */
+    @Singleton
+    public BalanceForecast balanceForecast(InstanceRepository instances, CatalogRepository catalog) {
+        return new BalanceForecast(instances, catalog);
+    }
+
+    /** G7: BALANCE_LOW once when a run leaves less than the configured hours of cover. */
+    @Singleton
+    public LowBalanceWarning lowBalanceWarning(BalanceForecast forecast,
+                                               @Value("${billing.balance-low-hours:24}") int hours) {
+        return new LowBalanceWarning(forecast, Duration.ofHours(hours));
+    }
+
+    /** G2, G3, G4, G7: hourly usage bills through the one money path. */
     @Singleton
     public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
-                                     LifecycleStore store, UsageMeter meter) {
-        return new UsageBilling(movements, instances, catalog, store, meter);
+                                     LifecycleStore store, UsageMeter meter, LowBalanceWarning lowBalance) {
+        return new UsageBilling(movements, instances, catalog, store, meter, lowBalance);
     }
 
     /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */

@@ -26,9 +26,12 @@ public final class OutboxItems {
     static final Column<String> ORDER = S.text("orderId", OutboxMessage::orderId);
     static final Column<Integer> DAYS_BEFORE = S.integer("daysBefore", OutboxMessage::daysBefore);
     static final Column<Instant> CREATED_AT = S.instant("createdAt", OutboxMessage::createdAt);
+    /** G7: BALANCE_LOW's hours of cover left. */
+    static final Column<Long> HOURS_LEFT = S.number("hoursLeft", OutboxMessage::hoursLeft);
 
     static final TableSchema<OutboxMessage> SCHEMA = S.build(row -> new OutboxMessage(row.get(ID), row.get(TYPE),
-            row.get(ACCOUNT), row.get(INSTANCE), row.get(ORDER), row.get(DAYS_BEFORE), row.get(CREATED_AT)));
+            row.get(ACCOUNT), row.get(INSTANCE), row.get(ORDER), row.get(DAYS_BEFORE), row.get(CREATED_AT),
+            row.get(HOURS_LEFT)));
 
     private static final Expression IS_NEW = Expression.builder()
             .expression("attribute_not_exists(" + ID.name() + ")").build();

@@ -1,16 +1,21 @@
 package com.edgecloud.billing.metering;
 
 import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.UsageBilling.Billed;
+import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.wallet.WalletMovements.Commit;
 import com.edgecloud.billing.wallet.WalletPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One transaction of an account's usage bills (G2, G3), as it is planned: the wallet paying them,
@@ -36,9 +41,27 @@ final class UsageBatch {
         return changes;
     }
 
-    /** Worst case for an instance: its hours, their ledger entries, the instance, a notification. */
+    /**
+     * Worst case for an instance: its hours, their ledger entries, the instance, a notification; and
+     * one more item kept for the account's low-balance warning (G7).
+     */
     boolean hasRoomFor(int hours) {
-        return changes.isEmpty() || items + 2 + 2 * hours <= UsageBilling.MAX_ITEMS;
+        return changes.isEmpty() || items + 3 + 2 * hours <= UsageBilling.MAX_ITEMS;
+    }
+
+    /** The instances as this batch leaves them, by id. */
+    Map<String, Instance> changedInstances() {
+        return changes.stream().map(LifecycleChange::after)
+                .collect(Collectors.toMap(Instance::id, Function.identity(), (a, b) -> b));
+    }
+
+    /** N2: an account-level notification (G7), written with the batch's last change. */
+    void notify(OutboxMessage message) {
+        LifecycleChange last = changes.remove(changes.size() - 1);
+        List<OutboxMessage> messages = new ArrayList<>(last.messages());
+        messages.add(message);
+        changes.add(new LifecycleChange(last.after(), last.bills(), messages, last.returnsStock()));
+        items++;
     }
 
     /** An instance with nothing (more) due: dropped from the account's remaining ones at commit. */

@@ -37,6 +37,7 @@ import java.util.function.BooleanSupplier;
  * holding the instances under their versions, their next due points, the bills, the wallet change
  * and the notifications. A bill that cannot be paid in full stays UNPAID in full and makes its
  * instance OVERDUE from the end of its hour; metering stops there and release is due 7 days on.
+ * G7: the same transaction sends the account's low-balance warning when its balance falls short.
  */
 public final class UsageBilling {
 
@@ -50,14 +51,16 @@ public final class UsageBilling {
     private final CatalogRepository catalog;
     private final LifecycleStore store;
     private final UsageMeter meter;
+    private final LowBalanceWarning lowBalance;
 
     public UsageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
-                        LifecycleStore store, UsageMeter meter) {
+                        LifecycleStore store, UsageMeter meter, LowBalanceWarning lowBalance) {
         this.movements = movements;
         this.instances = instances;
         this.catalog = catalog;
         this.store = store;
         this.meter = meter;
+        this.lowBalance = lowBalance;
     }
 
     /** What one account's billing did in a run. */
@@ -102,6 +105,9 @@ public final class UsageBilling {
                 break;
             }
             billDueHours(due.get(), prices.of(due.get()), batch, now);
+        }
+        if (!batch.changes().isEmpty()) {
+            lowBalance.plan(batch, prices, now); // G7: from what this run's bills leave
         }
         return batch.commit(store, remaining);
     }
