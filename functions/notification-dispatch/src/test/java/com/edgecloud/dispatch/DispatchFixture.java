@@ -43,6 +43,9 @@ final class DispatchFixture {
             if (m.daysBefore() != null) {
                 image.put("daysBefore", new AttributeValue().withN(m.daysBefore().toString()));
             }
+            if (m.hoursLeft() != null) {
+                image.put("hoursLeft", new AttributeValue().withN(m.hoursLeft().toString()));
+            }
             image.put("createdAt", new AttributeValue().withS(ApiTime.storage(m.createdAt())));
             StreamRecord stream = new StreamRecord();
             stream.setNewImage(image);

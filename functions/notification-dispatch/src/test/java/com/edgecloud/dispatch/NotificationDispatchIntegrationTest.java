@@ -23,6 +23,7 @@ import com.edgecloud.notify.SentItem;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,6 +82,19 @@ class NotificationDispatchIntegrationTest {
         assertEquals("+8613800000000", sentFor(m, Channel.SMS).get(0).to());
         assertEquals(1, messages.unreadCount(account));
         assertTrue(messages.list(account, 10, null).items().get(0).body().contains(m.orderId()));
+    }
+
+    @Test
+    void aBalanceLowOfTheAccountGoesOutWithItsHoursLeft_G7() {
+        String account = fixtures.verifiedAccount();
+        OutboxMessage m = OutboxMessage.balanceLow(Ids.next("msg"), account, 23, Instant.parse("2026-12-01T07:00:00Z"));
+
+        StreamsEventResponse response = handler.handleRequest(DispatchFixture.event(m), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(1, sentFor(m, Channel.EMAIL).size());
+        assertTrue(sentFor(m, Channel.SMS).get(0).body().contains("23"), sentFor(m, Channel.SMS).get(0).body());
+        assertEquals(1, messages.unreadCount(account));
     }
 
     @Test

@@ -80,7 +80,7 @@ final class WalletWrites {
     }
 
     /**
-     * G7: the warning state changes only from its opposite, so of two writers racing on one wallet
+     * G7: the warning state changes only from its opposite (Expression.join brackets each side), so of two writers racing on one wallet
      * version (its version does not move without money) only one sends the warning. Null: no condition.
      */
     private static Expression balanceLowWas(WalletChange change) {
@@ -89,7 +89,7 @@ final class WalletWrites {
         }
         Expression.Builder was = Expression.builder().putExpressionName("#balanceLowWarned", BALANCE_LOW_WARNED.name());
         if (change.balanceLowWarned()) {
-            return was.expression("(attribute_not_exists(#balanceLowWarned) OR #balanceLowWarned = :wasWarned)")
+            return was.expression("attribute_not_exists(#balanceLowWarned) OR #balanceLowWarned = :wasWarned")
                     .putExpressionValue(":wasWarned", BALANCE_LOW_WARNED.value(false)).build();
         }
         return was.expression("#balanceLowWarned = :wasWarned")
