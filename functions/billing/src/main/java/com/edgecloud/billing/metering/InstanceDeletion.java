@@ -76,7 +76,8 @@ public final class InstanceDeletion {
         LifecycleChange change = new LifecycleChange(after, bill == null ? List.of() : List.of(bill), List.of(), true);
         Deleted deleted = new Deleted(after.next(), bill);
         IdempotentCompletion completion = answer == null ? null : answer.apply(deleted);
-        OperationRecord operation = OperationRecord.of(InstanceOperation.DELETE, instance, after, account.accountId(), now);
+        OperationRecord operation = OperationRecord.of(InstanceOperation.DELETE, instance, after, account.accountId(),
+                now);
         return () -> {
             store.commit(List.of(change), wallet.change(), completion, operation);
             return deleted;

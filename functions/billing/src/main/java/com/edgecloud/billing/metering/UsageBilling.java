@@ -171,7 +171,8 @@ public final class UsageBilling {
     /** G3, G4, E3: overdue from the end of the unpaid hour; no more bills; released 7 days on. */
     private static Instance overdueFrom(Instance instance, Instant since) {
         Instant releaseAt = since.plus(ExpirySweep.RETENTION);
-        return instance.withState(BillingState.OVERDUE, since, releaseAt, Due.of(Due.Kind.EXPIRY, instance.id(), releaseAt));
+        return instance.withState(BillingState.OVERDUE, since, releaseAt,
+                Due.of(Due.Kind.EXPIRY, instance.id(), releaseAt));
     }
 
     /** Clock hours ended by {@code now} and not yet billed, up to one transaction's share. */

@@ -70,7 +70,8 @@ public final class UsageMeter {
         }
         long lastPrice = prices.priceAt(instance.billedUntil().minusSeconds(1)).fen();
         long exact = Math.multiplyExact(lastPrice, instance.meteredSeconds());
-        return roundedFen(exact) == instance.billedFen() ? exact : Math.multiplyExact(instance.billedFen(), SECONDS_PER_HOUR);
+        return roundedFen(exact) == instance.billedFen() ? exact
+                : Math.multiplyExact(instance.billedFen(), SECONDS_PER_HOUR);
     }
 
     /** M1: fen·seconds to fen, rounded once, half up. */
