@@ -297,6 +297,8 @@ class UsageBillingHandlerIntegrationTest {
         }
         assertEquals(Money.parse("820.00"), fixtures.account(account).wallet().cash());
         assertEquals(90, fixtures.ledger(account).stream().filter(e -> "USAGE_BILL".equals(e.get("type").s())).count());
+        assertEquals(1, fixtures.outbox(account).stream().filter(m -> "BALANCE_LOW".equals(m.get("type").s())).count(),
+                "G7: 820.00 covers less than 24 h at 60.00 an hour: one warning, however the runs race");
     }
 
     @Test
