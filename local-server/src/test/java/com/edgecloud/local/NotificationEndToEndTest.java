@@ -109,7 +109,7 @@ class NotificationEndToEndTest {
         assertEquals("zh-CN", defaults.get("language").getStringValue());
         assertEquals("self", defaults.get("receivers").get(0).get("id").getStringValue());
         assertEquals("s@example.com", defaults.get("receivers").get(0).get("email").getStringValue());
-        assertEquals(6, defaults.get("types").size());
+        assertEquals(7, defaults.get("types").size(), "every type of §11, BALANCE_LOW (G7) included");
         assertEquals(3, defaults.get("types").get("EXPIRY_WARNING").get("channels").size());
         assertEquals("self", defaults.get("types").get("ORDER_PAID").get("receiverIds").get(0).getStringValue());
 
