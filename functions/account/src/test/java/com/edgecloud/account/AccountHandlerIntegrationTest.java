@@ -13,6 +13,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillStatus;
+import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
@@ -277,5 +278,40 @@ class AccountHandlerIntegrationTest {
                 null);
 
         assertEquals("2.50", account(id).get("arrears").getStringValue());
+    }
+
+    @Test
+    void theForecastFollowsLaunchesPriceChangesAndDeletes_G7() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        function.clock().set(now);
+        try {
+            JsonNode idle = account(account);
+            assertEquals("0.00", idle.get("payByConfigurationHourly").getStringValue());
+            assertTrue(idle.get("coversUntil").isNull(), "nothing runs: no end");
+
+            String[] two = fixtures.nodeWithHourlyPrice("2.00", 5);
+            String[] three = fixtures.nodeWithHourlyPrice("3.00", 5);
+            fixtures.payByConfiguration(account, two, now.minusSeconds(3600));
+            Instance dearer = fixtures.payByConfiguration(account, three, now.minusSeconds(3600));
+            JsonNode running = account(account);
+            assertEquals("5.00", running.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-02T04:00:00+08:00", running.get("coversUntil").getStringValue(), "100.00 / 5.00 = 20 h");
+
+            fixtures.changeHourlyPrice(two, "7.00", now.minusSeconds(60));
+            JsonNode repriced = account(account);
+            assertEquals("10.00", repriced.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-01T18:00:00+08:00", repriced.get("coversUntil").getStringValue(), "10 h");
+
+            fixtures.instances.update(fixtures.instance(dearer.id())
+                    .withState(BillingState.RELEASED, null, now, null));
+            JsonNode deleted = account(account);
+            assertEquals("7.00", deleted.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-01T22:17:08+08:00", deleted.get("coversUntil").getStringValue(),
+                    "100.00 / 7.00 = 14 h 17 min 8 s");
+        } finally {
+            function.clock().reset();
+        }
     }
 }

@@ -155,6 +155,20 @@ class CatalogNearAndQuoteIntegrationTest {
         assertFalse(quote.get("hourly").isNumber(), "M1: money is a string");
     }
 
+    @Test
+    void aPayByConfigurationQuoteShowsThePriceInEffectNow_C4_G2() {
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5); // hourly 2.00
+        Instant change = Instant.parse("2026-05-01T10:00:00Z");
+        fixtures.changeHourlyPrice(spec, "3.00", change);
+        String path = quotePath(spec, "billingMethod=PAY_BY_CONFIGURATION&quantity=2");
+
+        function.clock().set(change.minusSeconds(1));
+        assertEquals("4.00", get("catalog-quote.json", path).get("hourly").getStringValue());
+        function.clock().set(change);
+        assertEquals("6.00", get("catalog-quote.json", path).get("hourly").getStringValue());
+        assertEquals("144.00", get("catalog-quote.json", path).get("daily").getStringValue());
+    }
+
     static Stream<Arguments> badQuotes() {
         return Stream.of(
                 Arguments.of("", List.of("billingMethod", "quantity")),

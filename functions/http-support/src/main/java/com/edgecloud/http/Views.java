@@ -3,6 +3,8 @@ package com.edgecloud.http;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.metering.BalanceForecast;
+import com.edgecloud.billing.metering.BalanceForecast.Forecast;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.payment.Payment;
@@ -35,10 +37,12 @@ public class Views {
 
     private final ExpiryCalendar calendar;
     private final BillRepository bills;
+    private final BalanceForecast forecast;
 
-    public Views(ExpiryCalendar calendar, BillRepository bills) {
+    public Views(ExpiryCalendar calendar, BillRepository bills, BalanceForecast forecast) {
         this.calendar = calendar;
         this.bills = bills;
+        this.forecast = forecast;
     }
 
     public String time(Instant instant) {
@@ -71,12 +75,18 @@ public class Views {
                 o.powerStateTo() == null ? null : o.powerStateTo().name());
     }
 
-    /** SPEC §9 GET /account; arrears are the sum of the account's unpaid usage bills (G3). */
+    /**
+     * SPEC §9 GET /account; arrears are the sum of the account's unpaid usage bills (G3); G7: the
+     * hourly rate of its running pay-by-configuration instances at current prices, and until when
+     * the available balance covers it (null when nothing runs).
+     */
     public AccountView account(Account a, Instant now) {
         Wallet w = a.wallet();
         Contact c = a.contact();
+        Forecast f = forecast.of(a, now);
         return new AccountView(a.accountId(), a.activated(), a.verification().name(), w.cash().toString(),
                 w.couponBalance(now).toString(), w.available(now).toString(), bills.arrears(a.accountId()).toString(),
+                f.hourly().toString(), time(f.coversUntil()),
                 c == null ? null : new ContactView(c.name(), c.phone(), c.email()));
     }
 
@@ -140,7 +150,8 @@ public class Views {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountView(String accountId, boolean activated, String verification, String cashBalance,
-                              String couponBalance, String availableBalance, String arrears, ContactView contact) {
+                              String couponBalance, String availableBalance, String arrears,
+                              String payByConfigurationHourly, String coversUntil, ContactView contact) {
     }
 
     @Serdeable

@@ -76,6 +76,23 @@ class InstanceDeletionAndBillsIntegrationTest {
     }
 
     @Test
+    void theFinalBillPricesEachSecondAtThePriceInEffectThen_G6_G2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        String[] spec = fixtures.nodeWithHourlyPrice("3.60", 5);
+        Instant launch = Instant.parse("2026-03-04T02:00:00Z");
+        Instance instance = fixtures.payByConfiguration(account, spec, launch);
+        fixtures.changeHourlyPrice(spec, "36.00", launch.plusSeconds(1000));
+        function.clock().set(launch.plusSeconds(1234));
+
+        JsonNode bill = api.ok(delete(account, instance.id(), Map.of()), 200).get("finalBill");
+
+        assertEquals(1234, bill.get("seconds").getLongValue());
+        assertEquals("3.34", bill.get("amount").getStringValue()); // 3.60 × 1000 s + 36.00 × 234 s = 1.00 + 2.34
+        assertEquals(Money.parse("96.66"), fixtures.account(account).wallet().cash());
+    }
+
+    @Test
     void deleteWithoutMoneyLeavesTheFinalBillUnpaidAsArrears_G6() {
         String account = fixtures.verifiedAccount();
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
@@ -100,7 +117,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instant launch = Instant.parse("2026-03-03T02:00:00Z");
         Instance instance = fixtures.payByConfiguration(account, spec, launch);
         Instant since = launch.plus(Duration.ofHours(1));
-        fixtures.instances.update(instance.withMetering(since, 3600, 200)
+        fixtures.instances.update(instance.withMetering(since, 3600, 200L * 3600, 200)
                 .withState(BillingState.OVERDUE, since, since.plus(Duration.ofDays(7)),
                         Due.of(Due.Kind.EXPIRY, instance.id(), since.plus(Duration.ofDays(7)))));
         function.clock().set(since.plus(Duration.ofHours(5)));

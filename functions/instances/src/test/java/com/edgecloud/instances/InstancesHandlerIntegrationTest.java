@@ -50,7 +50,7 @@ class InstancesHandlerIntegrationTest {
         Instant expiresAt = Instant.parse("2026-02-15T15:59:59Z");
         return new Instance(id, accountId, "node-sh-1", "cps-std-1", Ids.next("ord"), BillingMethod.MONTHLY_PACKAGE,
                 BillingState.NORMAL, PowerState.RUNNING, createdAt, expiresAt, null, null, createdAt,
-                Due.firstOfTerm(id, createdAt, expiresAt), null, 0, 0, 0);
+                Due.firstOfTerm(id, createdAt, expiresAt), null, 0, 0, null, 0);
     }
 
     static Instance put(Instance instance) {
@@ -235,7 +235,7 @@ class InstancesHandlerIntegrationTest {
         Instant overdueSince = Instant.parse("2026-03-01T16:00:00Z");
         Instance overdue = put(new Instance(Ids.next("i"), account, "node-sh-1", "cps-std-1", Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.OVERDUE, PowerState.STOPPED, null, null,
-                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, overdueSince, 3600, 720, 3));
+                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, overdueSince, 3600, 720, 720L * 3600, 3));
 
         JsonNode body = api.ok(get(account, "/instances/" + overdue.id()), 200);
 

@@ -64,7 +64,7 @@ class InstancesPowerOperationsIntegrationTest {
                 : monthly ? Due.firstOfTerm(id, created, expiresAt) : Due.of(Due.Kind.USAGE, id, NOW);
         Instance instance = new Instance(id, account, "node-sh-1", "cps-std-1", Ids.next("ord"), method, state, power,
                 monthly ? created : null, expiresAt, overdueSince, releaseAt, created, due, monthly ? null : created,
-                0, 0, 0);
+                0, 0, null, 0);
         fixtures.instances.create(instance);
         return instance;
     }

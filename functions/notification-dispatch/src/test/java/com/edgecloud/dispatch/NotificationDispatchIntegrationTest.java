@@ -88,6 +88,21 @@ class NotificationDispatchIntegrationTest {
     }
 
     @Test
+    void aBalanceLowOfTheAccountGoesOutWithItsHoursLeft_G7() {
+        String account = fixtures.verifiedAccount();
+        Instant at = Instant.parse("2026-12-01T07:00:00Z");
+        OutboxMessage m = OutboxMessage.balanceLow(Ids.next("msg"), account, Money.parse("46.00"),
+                at.plus(Duration.ofHours(23)), at);
+
+        StreamsEventResponse response = handler.handleRequest(DispatchFixture.event(m), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(1, sentFor(m, Channel.EMAIL).size());
+        assertTrue(sentFor(m, Channel.SMS).get(0).body().contains("23"), sentFor(m, Channel.SMS).get(0).body());
+        assertEquals(1, messages.unreadCount(account));
+    }
+
+    @Test
     void aRedeliveredBatchSendsNothingTwice_N2() {
         String account = fixtures.verifiedAccount();
         DynamodbEvent batch = DispatchFixture.event(DispatchFixture.orderPaid(account), DispatchFixture.orderPaid(account));

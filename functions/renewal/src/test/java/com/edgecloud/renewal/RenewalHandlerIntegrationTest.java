@@ -83,7 +83,7 @@ class RenewalHandlerIntegrationTest {
             default -> null;
         };
         Instance instance = new Instance(id, o.account(), o.spec()[0], o.spec()[1], Ids.next("ord"),
-                BillingMethod.MONTHLY_PACKAGE, state, power, start, expiresAt, null, releaseAt, start, due, null, 0, 0, 0);
+                BillingMethod.MONTHLY_PACKAGE, state, power, start, expiresAt, null, releaseAt, start, due, null, 0, 0, null, 0);
         fixtures.instances.create(instance);
         return instance;
     }
@@ -98,7 +98,7 @@ class RenewalHandlerIntegrationTest {
         Instant overdueSince = state == BillingState.OVERDUE ? at("2015-12-10T10:00:00+08:00") : null;
         Instance instance = new Instance(id, o.account(), o.spec()[0], o.spec()[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, state, PowerState.RUNNING, null, null, overdueSince,
-                overdueSince == null ? null : overdueSince.plus(Duration.ofDays(7)), launched, null, launched, 0, 0, 0);
+                overdueSince == null ? null : overdueSince.plus(Duration.ofDays(7)), launched, null, launched, 0, 0, 0L, 0);
         fixtures.instances.create(instance);
         return instance;
     }

@@ -12,8 +12,10 @@ import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.ArrearsSettlement;
+import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
@@ -47,12 +49,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Wires the billing module's plain classes as beans. Settings: {@code billing.zone} (T1,
- * env BILLING_ZONE) and {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD).
+ * env BILLING_ZONE), {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD) and
+ * {@code billing.balance-low-hours} (G7's cover threshold, env BILLING_BALANCE_LOW_HOURS, 24).
  */
 @Factory
 public class BillingBeans {
@@ -114,15 +118,28 @@ public class BillingBeans {
         return new UsageMeter(calendar.zone());
     }
 
+    /** G7: how long an account's balance lasts at its current prices (GET /account, the hourly run). */
+    @Singleton
+    public BalanceForecast balanceForecast(InstanceRepository instances, CatalogRepository catalog) {
+        return new BalanceForecast(instances, catalog);
+    }
+
+    /** G7: BALANCE_LOW once when a run leaves less than the configured hours of cover. */
+    @Singleton
+    public LowBalanceWarning lowBalanceWarning(BalanceForecast forecast,
+                                               @Value("${billing.balance-low-hours:24}") int hours) {
+        return new LowBalanceWarning(forecast, Duration.ofHours(hours));
+    }
+
     /**
-     * G2, G3, G4: hourly usage bills through the one money path; {@code billing.usage-workers}
+     * G2, G3, G4, G7: hourly usage bills through the one money path; {@code billing.usage-workers}
      * (env {@code BILLING_USAGE_WORKERS}) accounts billed in parallel within a run (docs/scaling.md).
      */
     @Singleton
     public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
-                                     LifecycleStore store, UsageMeter meter,
+                                     LifecycleStore store, UsageMeter meter, LowBalanceWarning lowBalance,
                                      @Value("${billing.usage-workers:" + UsageBilling.DEFAULT_WORKERS + "}") int workers) {
-        return new UsageBilling(movements, instances, catalog, store, meter, workers);
+        return new UsageBilling(movements, instances, catalog, store, meter, lowBalance, workers);
     }
 
     /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */

@@ -25,8 +25,10 @@ import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -102,9 +104,20 @@ public final class Fixtures {
         return new String[] {nodeId, specId};
     }
 
+    /** When operators wrote the catalog (business clock): before any instant the tests bill. */
+    public static final Instant CATALOG_WRITTEN = Instant.parse("2000-01-01T00:00:00Z");
+
     /** Writes a spec as an operator would (C2: its stock set as a change from the stock read). */
     public Spec saveSpec(Spec spec) {
-        return new SpecChanges(catalog).put(spec);
+        return new SpecChanges(catalog, Clock.fixed(CATALOG_WRITTEN, ZoneOffset.UTC)).put(spec);
+    }
+
+    /** G2: an operator PUTs the spec with a new hourly price at {@code at} (business clock), all else kept. */
+    public Spec changeHourlyPrice(String[] nodeSpec, String hourlyPrice, Instant at) {
+        Spec now = catalog.spec(nodeSpec[0], nodeSpec[1]).orElseThrow();
+        return new SpecChanges(catalog, Clock.fixed(at, ZoneOffset.UTC)).put(new Spec(now.nodeId(), now.specId(),
+                now.name(), now.hardware(), now.monthlyPrice(), now.yearlyPrice(), Money.parse(hourlyPrice),
+                now.stock()));
     }
 
     /** An open node with one spec of the given hourly price (monthly 1000.00, yearly 10000.00). */
@@ -122,7 +135,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
-                launch, Due.nextUsageBill(accountId, launch, ZONE), launch, 0, 0, 0);
+                launch, Due.nextUsageBill(accountId, launch, ZONE), launch, 0, 0, 0L, 0);
         instances.create(instance);
         return instance;
     }
@@ -132,7 +145,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.MONTHLY_PACKAGE, BillingState.NORMAL, PowerState.RUNNING, termStart, expiresAt, null,
-                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, 0);
+                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, null, 0);
         instances.create(instance);
         return instance;
     }

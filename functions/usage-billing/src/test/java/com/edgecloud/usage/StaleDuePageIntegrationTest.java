@@ -12,6 +12,7 @@ import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.UsageBilling;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.WalletChange;
@@ -106,7 +107,8 @@ class StaleDuePageIntegrationTest {
 
     private static UsageBilling billing(LifecycleStore store, InstanceRepository instances) {
         return new UsageBilling(context.getBean(WalletMovements.class), instances,
-                context.getBean(CatalogRepository.class), store, context.getBean(UsageMeter.class), 4);
+                context.getBean(CatalogRepository.class), store, context.getBean(UsageMeter.class),
+                context.getBean(LowBalanceWarning.class), 4);
     }
 
     @Test

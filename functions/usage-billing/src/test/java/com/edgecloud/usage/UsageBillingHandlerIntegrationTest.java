@@ -18,6 +18,7 @@ import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillStatus;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.money.Money;
@@ -258,7 +259,7 @@ class UsageBillingHandlerIntegrationTest {
         };
         UsageBilling failing = new UsageBilling(context.getBean(WalletMovements.class),
                 context.getBean(InstanceRepository.class), context.getBean(CatalogRepository.class), crashing,
-                context.getBean(UsageMeter.class));
+                context.getBean(UsageMeter.class), context.getBean(LowBalanceWarning.class));
         try {
             failing.run(UsageBilling.allBuckets(), now, () -> true);
         } catch (IllegalStateException expected) {
@@ -297,6 +298,8 @@ class UsageBillingHandlerIntegrationTest {
         }
         assertEquals(Money.parse("820.00"), fixtures.account(account).wallet().cash());
         assertEquals(90, fixtures.ledger(account).stream().filter(e -> "USAGE_BILL".equals(e.get("type").s())).count());
+        assertEquals(1, fixtures.outbox(account).stream().filter(m -> "BALANCE_LOW".equals(m.get("type").s())).count(),
+                "G7: 820.00 covers less than 24 h at 60.00 an hour: one warning, however the runs race");
     }
 
     @Test

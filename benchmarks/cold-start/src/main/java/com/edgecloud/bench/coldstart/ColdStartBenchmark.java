@@ -24,6 +24,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
+import java.time.Clock;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -325,7 +326,7 @@ public final class ColdStartBenchmark {
         DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
         catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737,
                 NodeStatus.OPEN));
-        new SpecChanges(catalog).put(new Spec("node-sh-1", "cps-std-1", "Standard",
+        new SpecChanges(catalog, Clock.systemUTC()).put(new Spec("node-sh-1", "cps-std-1", "Standard",
                 new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
                         List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
                 Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));

@@ -5,6 +5,7 @@ import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.AccountRepository;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.DueSweep;
@@ -101,11 +102,11 @@ final class BareBillingLoop {
         WalletPlan wallet = new WalletPlan(account, now);
         List<LifecycleChange> changes = new ArrayList<>();
         for (Instance instance : due) {
-            UsageMeter.Metered m = meter.nextHour(instance, prices.get(priceKey(instance)));
+            UsageMeter.Metered m = meter.nextHour(instance, PriceHistory.always(prices.get(priceKey(instance))));
             wallet.charge(m.amount(), LedgerEntryType.USAGE_BILL, instance.id(), null);
             Bill bill = new Bill(Bill.idOf(instance.id(), m.periodStart()), instance.id(), accountId, m.periodStart(),
                     m.periodEnd(), m.seconds(), m.amount(), BillStatus.PAID);
-            Instance after = instance.withMetering(m.periodEnd(), m.meteredSeconds(), m.billedFen());
+            Instance after = m.applyTo(instance);
             after = after.withDue(Due.nextUsageBill(accountId, m.periodEnd(), zone));
             changes.add(new LifecycleChange(after, List.of(bill), List.of(), false));
         }

@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.catalog.Spec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,11 +75,11 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public Optional<Spec> replaceSpec(Spec wanted, Optional<Seen> seen) {
+    public Optional<Spec> replaceSpec(Spec wanted, PriceHistory hourlyPrices, Optional<Seen> seen) {
         long version = seen.map(Seen::version).orElse(0L);
         int delta = wanted.stock() - seen.map(s -> s.spec().stock()).orElse(0);
         SpecUpdate update = new SpecUpdate();
-        update.setAllButKeyAndStock(wanted, version + 1);
+        update.setAllButKeyAndStock(wanted, hourlyPrices, version + 1);
         update.moveStockBy(delta);
         if (seen.isEmpty()) {
             update.requireNew();
@@ -110,9 +111,9 @@ public final class DynamoCatalogRepository implements CatalogRepository {
          * Everything the schema writes of the wanted spec at its next version, but its key and its
          * stock: the stock moves by the delta, so purchases made since the read keep their decrement (C2).
          */
-        void setAllButKeyAndStock(Spec wanted, long nextVersion) {
+        void setAllButKeyAndStock(Spec wanted, PriceHistory hourlyPrices, long nextVersion) {
             Map<String, AttributeValue> replaced = new LinkedHashMap<>(SpecItems.SCHEMA.itemToMap(
-                    new Seen(wanted, nextVersion), true));
+                    new Seen(wanted, nextVersion, hourlyPrices), true));
             replaced.keySet().removeAll(List.of(SpecItems.PK.name(), SpecItems.SK.name(), SpecItems.STOCK.name()));
             replaced.forEach((attribute, value) -> {
                 names.put("#" + attribute, attribute);

@@ -48,6 +48,8 @@ final class InstanceItems {
     static final Column<Instant> BILLED_UNTIL = S.instant("billedUntil", Instance::billedUntil);
     static final Column<Long> METERED_SECONDS = S.number("meteredSeconds", Instance::meteredSeconds);
     static final Column<Long> BILLED_FEN = S.number("billedFen", Instance::billedFen);
+    /** G2: absent on instances metered before costs were kept (the meter derives it). */
+    static final Column<Long> METERED_FEN_SECONDS = S.number("meteredFenSeconds", Instance::meteredFenSeconds);
     static final Column<Long> VERSION = S.number("version", Instance::version);
     // R4: present only once an owner set auto-renewal, so an instance without it keeps its old shape.
     static final Column<Boolean> AUTO_RENEWAL = S.bool("autoRenewal",
@@ -68,8 +70,8 @@ final class InstanceItems {
             row.get(POWER_STATE), row.get(TERM_STARTS_AT), row.get(EXPIRES_AT), row.get(OVERDUE_SINCE),
             row.get(RELEASE_AT), row.get(CREATED_AT),
             row.get(DUE_BUCKET) == null ? null : new Due(row.get(DUE_BUCKET), row.get(DUE_AT)),
-            row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(VERSION, 0L),
-            autoRenewal(row)));
+            row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(METERED_FEN_SECONDS),
+            row.get(VERSION, 0L), autoRenewal(row)));
 
     /** The key of an item in the ByAccount index: the table's key and the index's (a page token's). */
     static final List<String> BY_ACCOUNT_KEY = List.of(ID.name(), ACCOUNT.name(), CREATED_KEY.name());

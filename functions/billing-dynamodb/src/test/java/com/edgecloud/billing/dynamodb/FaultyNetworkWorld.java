@@ -63,7 +63,7 @@ final class FaultyNetworkWorld {
     String[] spec(int stock) {
         String node = Ids.next("node");
         catalog.saveNode(CatalogExamples.openNode(node));
-        new SpecChanges(catalog).put(CatalogExamples.standardSpec(node, "std", stock));
+        new SpecChanges(catalog, clock).put(CatalogExamples.standardSpec(node, "std", stock));
         return new String[] {node, "std"};
     }
 

@@ -4,7 +4,6 @@ import com.edgecloud.billing.Page;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.DueSweep;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
-import com.edgecloud.billing.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -26,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * {@code workers} threads while it reads the next window. An account is billed by one worker at a
  * time: its billing in a window waits for its billing in the one before, so a run never races its
  * own wallet. Each account is billed from what the page brought and each spec's price is read once
- * per run ({@link UsageBilling#billAccount(String, List, Map, Instant)}).
+ * per run ({@link UsageBilling#billAccount(String, List, SpecPrices, Instant)}).
  *
  * <p>When time runs short, accounts not started yet are left due for the next run. An account whose
  * billing fails leaves its work due and the others are billed all the same; the run then throws the
@@ -51,9 +49,9 @@ final class UsageRun {
         this.workers = workers;
     }
 
-    UsageBilling.Run run(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
+    UsageBilling.Run run(List<String> buckets, Instant now, BooleanSupplier timeLeft, SpecPrices prices) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, new Workers());
-        Lanes lanes = new Lanes(pool, new ConcurrentHashMap<>(), now, timeLeft);
+        Lanes lanes = new Lanes(pool, prices, now, timeLeft);
         try {
             int read = 0;
             boolean stoppedEarly = false;
@@ -108,7 +106,7 @@ final class UsageRun {
     private final class Lanes {
 
         private final ExecutorService pool;
-        private final Map<String, Money> prices;
+        private final SpecPrices prices;
         private final Instant now;
         private final BooleanSupplier timeLeft;
         private final Map<String, CompletableFuture<Void>> byAccount = new HashMap<>();
@@ -116,7 +114,7 @@ final class UsageRun {
         private RuntimeException firstFailure;
         private boolean skipped;
 
-        Lanes(ExecutorService pool, Map<String, Money> prices, Instant now, BooleanSupplier timeLeft) {
+        Lanes(ExecutorService pool, SpecPrices prices, Instant now, BooleanSupplier timeLeft) {
             this.pool = pool;
             this.prices = prices;
             this.now = now;

@@ -136,7 +136,9 @@ public final class PurchaseService {
             return new Quote.MonthlyPackage(quantity, duration, spec.chargeAtPurchase(method, duration, quantity), now,
                     calendar.expiresAt(now, duration));
         }
-        Money hourly = spec.hourlyPrice().times(quantity);
+        // C4, G2: the price in effect now, as metering will price the next second
+        Money hourly = catalog.hourlyPrices(nodeId, specId).map(prices -> prices.priceAt(clock.instant()))
+                .orElse(spec.hourlyPrice()).times(quantity);
         return new Quote.PayByConfiguration(quantity, hourly, hourly.times(HOURS_A_DAY),
                 hourly.times(HOURS_A_DAY * DAYS_A_MONTH), launchThreshold);
     }
@@ -226,7 +228,7 @@ public final class PurchaseService {
         Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(request.accountId(), now, calendar.zone());
         return new Instance(id, request.accountId(), request.nodeId(), request.specId(), orderId,
                 request.billingMethod(), BillingState.NORMAL, PowerState.RUNNING, now, expiresAt, null, null, now,
-                due, monthly ? null : now, 0, 0, 0); // G2: metered from launch, to the second
+                due, monthly ? null : now, 0, 0, monthly ? null : 0L, 0); // G2: metered from launch, to the second
     }
 
     /** A1: an account no operator has set up is not activated. */
