@@ -358,8 +358,16 @@ class TemplateMatchesCodeTest {
             Map<String, Object> props = alarm.getValue();
             string(props.get("MetricName"), id + ".MetricName");
             List<Object> dimensions = list(props.get("Dimensions"), id + ".Dimensions");
-            assertEquals(1, dimensions.size(), id + ": one dimension, the function or queue it watches");
             Map<String, Object> dimension = map(dimensions.get(0), id + ".Dimensions[0]");
+            if ("ApiId".equals(dimension.get("Name"))) {
+                // API Gateway's own metrics: the API, its one stage, and for a route its method and path
+                assertEquals(Map.of("Ref", "HttpApi"), dimension.get("Value"), id + " watches another API");
+                assertEquals("AWS/ApiGateway", props.get("Namespace"), id + ".Namespace");
+                assertTrue(list(props.get("AlarmActions"), id + ".AlarmActions").contains(Map.of("Ref", ALARM_TOPIC)),
+                        id + " does not notify " + ALARM_TOPIC);
+                continue;
+            }
+            assertEquals(1, dimensions.size(), id + ": one dimension, the function or queue it watches");
             Object value = dimension.get("Value");
             switch (string(dimension.get("Name"), id + ".Dimensions[0].Name")) {
                 case "FunctionName" -> {
