@@ -129,7 +129,16 @@ class TemplateMatchesCodeTest {
             assertTrue(Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(methodName)),
                     className + " has no public method " + methodName);
 
-            Path codeUri = root.resolve(string(props.get("CodeUri"), id + ".CodeUri"));
+            // BuildMethod makefile (issue 16): CodeUri is the repository, the Makefile's
+            // build-<LogicalId> names the module it builds
+            assertEquals(".", props.get("CodeUri"), id + ".CodeUri");
+            assertEquals(Map.of("BuildMethod", "makefile"), map(template.get("Resources"), "Resources").entrySet().stream()
+                    .filter(r -> r.getKey().equals(id)).map(r -> map(r.getValue(), id).get("Metadata")).findFirst().orElse(null),
+                    id + ".Metadata");
+            Matcher target = Pattern.compile("(?m)^build-" + id + ":\\n\\t\\$\\(call build_function,([^)]+)\\)")
+                    .matcher(Files.readString(root.resolve("Makefile")));
+            assertTrue(target.find(), "the Makefile has no build-" + id + " calling build_function");
+            Path codeUri = root.resolve(target.group(1));
             assertTrue(Files.isRegularFile(codeUri.resolve("pom.xml")), id + ": no pom.xml in " + codeUri);
             String source = "src/main/java/" + className.replace('.', '/').replaceFirst("\\$.*", "") + ".java";
             assertTrue(Files.isRegularFile(codeUri.resolve(source)),

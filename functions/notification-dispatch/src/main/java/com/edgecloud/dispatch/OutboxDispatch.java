@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +75,14 @@ public final class OutboxDispatch {
 
     /** Creates what is missing of the record's deliveries and attempts each that is due; their ids. */
     public List<String> dispatch(OutboxMessage m) {
+        return dispatch(m, () -> true);
+    }
+
+    /**
+     * As {@link #dispatch(OutboxMessage)}, attempting a delivery only while {@code timeForAnother}
+     * says so (issue 16); the others stay stored and due, for the retry sweep (N2).
+     */
+    public List<String> dispatch(OutboxMessage m, BooleanSupplier timeForAnother) {
         MessageSettings s = settings.find(m.accountId()).settings();
         TypeSetting setting = s.of(m.type());
         if (setting.channels().isEmpty()) {
@@ -110,7 +119,9 @@ public final class OutboxDispatch {
         List<String> ids = new ArrayList<>();
         for (Delivery d : planned) {
             deliveries.create(d, now);
-            deliverer.attempt(d.id());
+            if (timeForAnother.getAsBoolean()) {
+                deliverer.attempt(d.id());
+            }
             ids.add(d.id());
         }
         return ids;
