@@ -9,10 +9,9 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -228,7 +227,7 @@ class ExpirySweepHandlerIntegrationTest {
 
     @Test
     void theSampleEventRuns_T2() throws Exception {
-        String json = Files.readString(Path.of("../../events/expiry-sweep.json"));
+        String json = SampleEvents.read("expiry-sweep.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> event = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
         assertEquals("OK", handler.handleRequest(event, null).get("status"));

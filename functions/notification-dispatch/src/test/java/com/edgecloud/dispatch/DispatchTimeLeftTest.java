@@ -12,7 +12,10 @@ import com.edgecloud.testing.StubLambdaContext;
 import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
 
 /**
  * Issue 16: a delivery is only attempted with time for a stalled send left in the invocation;
@@ -21,6 +24,15 @@ import org.junit.jupiter.api.Test;
 class DispatchTimeLeftTest {
 
     static final Fixtures fixtures = new Fixtures();
+
+    /**
+     * With a Lambda context the handler publishes EMF; the EMF library keeps its environment for
+     * the JVM, so this test sets it as NotificationDispatchMetricsTest does, whichever runs first.
+     */
+    @BeforeAll
+    static void asInsideLambda() {
+        EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
+    }
 
     @Test
     void withoutTimeForOneMoreSendTheRecordsDeliveriesWaitForTheRetrySweep_N2() {

@@ -36,6 +36,7 @@ import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.Service;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * NotificationDispatchFunction against the AWS APIs it calls besides DynamoDB (N3, issue 16): SNS
@@ -102,10 +103,7 @@ class NotificationDispatchAwsApiTest {
 
     @Test
     void theSmtpPasswordIsReadFromSecretsManager_N3(MotoServer moto) throws Exception {
-        String secret = "edge-server-billing/test/smtp-" + UUID.randomUUID();
-        try (SecretsManagerClient secrets = moto.configure(SecretsManagerClient.builder()).build()) {
-            secrets.createSecret(r -> r.name(secret).secretString(SMTP_PASSWORD));
-        }
+        String secret = storeSecret(moto, SMTP_PASSWORD);
         try (ApplicationContext context = smtpContext(moto, secret)) {
             String account = fixtures.verifiedAccount();
             OutboxMessage m = DispatchFixture.orderPaid(account);
@@ -118,10 +116,7 @@ class NotificationDispatchAwsApiTest {
 
     @Test
     void aWrongPasswordInTheSecretSendsNothing_N3(MotoServer moto) {
-        String secret = "edge-server-billing/test/smtp-" + UUID.randomUUID();
-        try (SecretsManagerClient secrets = moto.configure(SecretsManagerClient.builder()).build()) {
-            secrets.createSecret(r -> r.name(secret).secretString("not-" + SMTP_PASSWORD));
-        }
+        String secret = storeSecret(moto, "not-" + SMTP_PASSWORD);
         int before = GREEN_MAIL.getReceivedMessages().length;
         try (ApplicationContext context = smtpContext(moto, secret)) {
             new NotificationDispatchHandler(context).handleRequest(
@@ -129,6 +124,22 @@ class NotificationDispatchAwsApiTest {
 
             assertEquals(before, GREEN_MAIL.getReceivedMessages().length, "the password is the secret's, checked");
         }
+    }
+
+    /**
+     * The secret's value under the name the IAM check grants (IamFromTrafficTest translates the
+     * template with SmtpPasswordSecret=edge-server-billing/smtp-password); created the first time.
+     */
+    private static String storeSecret(MotoServer moto, String value) {
+        String name = "edge-server-billing/smtp-password";
+        try (SecretsManagerClient secrets = moto.configure(SecretsManagerClient.builder()).build()) {
+            try {
+                secrets.createSecret(r -> r.name(name).secretString(value));
+            } catch (ResourceExistsException exists) {
+                secrets.putSecretValue(r -> r.secretId(name).secretString(value));
+            }
+        }
+        return name;
     }
 
     private static ApplicationContext smtpContext(MotoServer moto, String secret) {

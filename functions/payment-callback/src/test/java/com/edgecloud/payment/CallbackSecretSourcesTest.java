@@ -31,10 +31,11 @@ class CallbackSecretSourcesTest {
 
     @Test
     void aCallbackSignedWithTheSsmSecureStringIsAcceptedAndOneSignedOtherwiseIsNot_A5(MotoServer moto) {
-        String parameter = "/edge-server-billing/test/" + UUID.randomUUID() + "/callback-secret";
+        // the template's default name: the IAM check (IamFromTrafficTest) holds this read to its grant
+        String parameter = "/edge-server-billing/payments/callback-secret";
         String secret = "provider-secret-" + UUID.randomUUID();
         try (SsmClient ssm = moto.configure(SsmClient.builder()).build()) {
-            ssm.putParameter(r -> r.name(parameter).value(secret).type(ParameterType.SECURE_STRING));
+            ssm.putParameter(r -> r.name(parameter).value(secret).type(ParameterType.SECURE_STRING).overwrite(true));
         }
         try (FunctionHarness function = new FunctionHarness(PaymentCallbackHandler::new, Map.of(
                 "payments.callback-secret-parameter", parameter,

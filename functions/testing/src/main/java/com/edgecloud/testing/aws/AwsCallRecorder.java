@@ -123,11 +123,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             if (type.equals(PRIMING)) {
                 return "priming";
             }
+            if (frame.getMethodName().equals("handleRequest")) {
+                underHandler = true; // ours or Micronaut's (MicronautRequestHandler calls execute)
+            }
             if (!type.startsWith("com.edgecloud.")) {
                 continue;
-            }
-            if (frame.getMethodName().equals("handleRequest")) {
-                underHandler = true;
             }
             if (innermost == null && SHARED.stream().noneMatch(type::startsWith)) {
                 innermost = type.substring(0, type.lastIndexOf('.'));
