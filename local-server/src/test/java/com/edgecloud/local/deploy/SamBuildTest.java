@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * What `sam build` does for a function with {@code BuildMethod: makefile} (issue 16): copy the
  * CodeUri folder (the repository, as a fresh clone has it: the files git tracks) to a scratch
  * folder, run {@code make build-<LogicalId>} there with ARTIFACTS_DIR, and zip ARTIFACTS_DIR. The
- * local Maven repository it gets holds the third-party artifacts only (offline; none of this
- * project's), so the parent POM and sibling modules must come from the copy. CatalogFunction by
+ * local Maven repository it gets holds the third-party artifacts of this build only (links; what is
+ * missing, such as the dependency plugin's own dependencies, comes from Maven Central) and none of
+ * this project's, so the parent POM and sibling modules must come from the copy. CatalogFunction by
  * default; {@code -Dsam.build.functions=all} (or a comma list) builds more.
  */
 class SamBuildTest {
@@ -45,7 +46,7 @@ class SamBuildTest {
             String handler = handlerClass(root, function);
 
             PythonTools.Result make = run(scratch, List.of("make", "build-" + function,
-                    "ARTIFACTS_DIR=" + artifacts, "MAVEN_FLAGS=-o -Dmaven.repo.local=" + repository));
+                    "ARTIFACTS_DIR=" + artifacts, "MAVEN_FLAGS=-Dmaven.repo.local=" + repository));
 
             assertEquals(0, make.exit(), "make build-" + function + " failed:\n" + tail(make.output()));
             List<Path> jars;
