@@ -26,12 +26,11 @@ import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.runtime.SettableClock;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,7 +250,7 @@ class ExpirySweepHandlerIntegrationTest {
 
     @Test
     void theSampleEventRuns_T2() throws Exception {
-        String json = Files.readString(Path.of("../../events/expiry-sweep.json"));
+        String json = SampleEvents.read("expiry-sweep.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> event = new ObjectMapper().readValue(json, Map.class);
         assertEquals("OK", handler.handleRequest(event, null).get("status"));

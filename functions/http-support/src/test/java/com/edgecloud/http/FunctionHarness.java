@@ -23,7 +23,13 @@ public final class FunctionHarness implements AutoCloseable, AfterAllCallback {
     private final APIGatewayV2HTTPEventFunction handler;
 
     public FunctionHarness(Function<ApplicationContext, APIGatewayV2HTTPEventFunction> handlerOnContext) {
-        context = TestContexts.start(Map.of());
+        this(handlerOnContext, Map.of());
+    }
+
+    /** {@code properties}: what the function's environment would set (a secret's name, an endpoint). */
+    public FunctionHarness(Function<ApplicationContext, APIGatewayV2HTTPEventFunction> handlerOnContext,
+                           Map<String, Object> properties) {
+        context = TestContexts.start(properties);
         handler = handlerOnContext.apply(context);
     }
 

@@ -13,7 +13,6 @@ import com.edgecloud.billing.notify.Delivery;
 import com.edgecloud.billing.notify.DeliveryChannel;
 import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
-import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
 import com.edgecloud.billing.notify.NotificationType;
@@ -36,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,13 +76,21 @@ public final class OutboxDispatch {
 
     /** Creates what is missing of the record's deliveries and attempts each that is due; their ids. */
     public List<String> dispatch(OutboxMessage m) {
+        return dispatch(m, () -> true);
+    }
+
+    /**
+     * As {@link #dispatch(OutboxMessage)}, attempting a delivery only while {@code timeForAnother}
+     * says so (issue 16); the others stay stored and due, for the retry sweep (N2).
+     */
+    public List<String> dispatch(OutboxMessage m, BooleanSupplier timeForAnother) {
         MessageSettings s = settings.find(m.accountId()).settings();
         TypeSetting setting = s.of(m.type());
         if (setting.channels().isEmpty()) {
             return List.of();
         }
         NotificationText text = NotificationText.render(facts(m), Language.fromTag(s.language()));
-        return createAndAttempt(deliveries(m, setting, receivers(m.accountId(), s), text));
+        return createAndAttempt(deliveries(m, setting, receivers(m.accountId(), s), text), timeForAnother);
     }
 
     /** The account's own contact ({@code self}) and the receivers of its settings, by id. */
@@ -121,13 +129,15 @@ public final class OutboxDispatch {
         return planned;
     }
 
-    /** N2: each delivery is created if missing, then attempted (the deliverer claims it first). */
-    private List<String> createAndAttempt(List<Delivery> planned) {
+    /** N2: each delivery is created if missing, then attempted while there is time (the deliverer claims it first). */
+    private List<String> createAndAttempt(List<Delivery> planned, BooleanSupplier timeForAnother) {
         Instant now = time.now();
         List<String> ids = new ArrayList<>();
         for (Delivery d : planned) {
             deliveries.create(d, now);
-            deliverer.attempt(d.id());
+            if (timeForAnother.getAsBoolean()) {
+                deliverer.attempt(d.id());
+            }
             ids.add(d.id());
         }
         return ids;

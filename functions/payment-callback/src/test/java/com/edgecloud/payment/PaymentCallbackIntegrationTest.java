@@ -50,7 +50,7 @@ class PaymentCallbackIntegrationTest {
 
     @BeforeAll
     static void start() {
-        function = new FunctionHarness(PaymentCallbackHandler::new);
+        function = new FunctionHarness(PaymentCallbackHandler::new, Map.of("payments.callback-secret", LOCAL_SECRET));
         api = new HandlerApi(function);
         payments = new DynamoPaymentStore(fixtures.dynamo, fixtures.tables,
                 new DynamoIdempotencyStore(fixtures.dynamo, fixtures.tables));

@@ -26,12 +26,11 @@ import com.edgecloud.billing.wallet.WalletChange;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -348,7 +347,7 @@ class UsageBillingHandlerIntegrationTest {
 
     @Test
     void theSampleEventIsAScheduledEventEnvelope_T2() throws Exception {
-        String json = Files.readString(Path.of("../../events/usage-billing.json"));
+        String json = SampleEvents.read("usage-billing.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> event = new ObjectMapper().readValue(json, Map.class);
         Map<String, Object> result = handler.handleRequest(event, null);

@@ -88,6 +88,7 @@ public final class WarmPathBenchmark {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString());
         properties.put(ClockFactory.SETTABLE, true);
+        properties.put("payments.callback-secret", "local-callback-secret"); // no built-in secret since issue 16
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(meter).start()) {
             SettableClock clock = context.getBean(SettableClock.class);
             clock.set(NOW);

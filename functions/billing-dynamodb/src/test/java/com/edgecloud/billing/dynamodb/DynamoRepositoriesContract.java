@@ -50,9 +50,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * What the DynamoDB repositories promise, whichever DynamoDB they run against: LocalStack
- * in a container ({@link DynamoRepositoriesContainerTest}) or DynamoDB Local in memory
- * ({@link DynamoRepositoriesLocalTest}). Every test uses fresh ids, so tables may be shared.
+ * What the DynamoDB repositories promise, whichever DynamoDB they run against: DynamoDB Local
+ * in memory ({@link DynamoRepositoriesLocalTest}). (A LocalStack copy of it skipped wherever
+ * Docker was missing and LocalStack's DynamoDB is DynamoDB Local anyway; removed in issue 16.)
+ * Every test uses fresh ids, so tables may be shared.
  */
 abstract class DynamoRepositoriesContract {
 
