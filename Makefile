@@ -31,6 +31,8 @@ build-RenewalFunction:
 	$(call build_function,functions/renewal)
 build-UsageBillingFunction:
 	$(call build_function,functions/usage-billing)
+build-UsageBucketFunction:
+	$(call build_function,functions/usage-billing)
 build-ExpirySweepFunction:
 	$(call build_function,functions/expiry-sweep)
 build-AccountFunction:
@@ -43,5 +45,5 @@ build-NotificationDispatchFunction:
 	$(call build_function,functions/notification-dispatch)
 
 .PHONY: build-CatalogFunction build-PurchaseFunction build-InstancesFunction build-RenewalFunction \
-	build-UsageBillingFunction build-ExpirySweepFunction build-AccountFunction build-PaymentCallbackFunction \
+	build-UsageBillingFunction build-UsageBucketFunction build-ExpirySweepFunction build-AccountFunction build-PaymentCallbackFunction \
 	build-AdminFunction build-NotificationDispatchFunction
