@@ -55,7 +55,7 @@ public record LocalFunction<I, O>(String logicalId, Class<I> eventType,
     private static APIGatewayV2HTTPResponse notThisFunctionsRoute(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
         response.setStatusCode(404);
-        response.setHeaders(java.util.Map.of("content-type", "application/problem+json"));
+        response.setHeaders(Map.of("content-type", "application/problem+json"));
         response.setBody("{\"type\":\"https://errors.edge-server-billing/not-found\",\"title\":\"Not found\","
                 + "\"status\":404,\"detail\":\"This function serves no route " + event.getRouteKey()
                 .replace("\"", "") + "\",\"code\":\"NOT_FOUND\"}");

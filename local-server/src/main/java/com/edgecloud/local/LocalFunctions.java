@@ -11,6 +11,7 @@ import com.edgecloud.dispatch.NotificationDispatchHandler;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.expiry.ExpirySweepHandler;
+import com.edgecloud.runtime.InvocationContext;
 import com.edgecloud.usage.UsageBillingHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.propagation.PropagatedContext;
@@ -44,7 +45,9 @@ public class LocalFunctions {
             LocalFunction.handler("NotificationDispatchFunction", DynamodbEvent.class, NotificationDispatchHandler::new),
             httpApi("PaymentCallbackFunction", "com.edgecloud.payment"),
             LocalFunction.scheduled("ExpirySweepFunction", ExpirySweepHandler::new),
-            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new));
+            LocalFunction.scheduled("UsageBillingFunction", UsageBillingHandler::new),
+            // an SQS event of bucket envelopes, as the bucket queue delivers them (issue 19)
+            LocalFunction.scheduled("UsageBucketFunction", UsageBillingHandler::new));
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctions.class);
 
@@ -83,7 +86,7 @@ public class LocalFunctions {
                 function.logicalId(), id -> function.handlerFactory().apply(context));
         // A fresh propagated context: the function must not see the /_local/invoke request as its own.
         try (PropagatedContext.Scope ignored = PropagatedContext.empty().propagate()) {
-            O result = handler.handleRequest(event, new LocalLambdaContext(function.logicalId()));
+            O result = handler.handleRequest(event, InvocationContext.of(function.logicalId()));
             return new Invocation(writeResult(result), false);
         } catch (RuntimeException | Error e) {
             LOG.warn("{} failed", function.logicalId(), e);

@@ -61,6 +61,7 @@ public final class LocalServer implements AutoCloseable {
             properties.put("dynamodb.endpoint", dynamo.endpoint().toString());
             properties.put(ClockFactory.SETTABLE, true);
             properties.put("local.outbox.poll", true); // SPEC §10: the outbox is dispatched as the stream would
+            properties.put("billing.usage-fan-out", "local"); // issue 19: one run per USAGE bucket, concurrently, as the bucket queue does
             // local deliveries retry within seconds rather than the deployed 30 s back-off
             properties.put("notify.delivery.backoff-base", "1s");
             properties.putAll(extraProperties);

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.edgecloud.billing.dynamodb.TableNames;
 import com.edgecloud.dispatch.NotificationDispatchHandler;
+import com.edgecloud.runtime.InvocationContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -13,6 +15,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +73,7 @@ public class OutboxStreamPoller {
 
     public OutboxStreamPoller(ApplicationContext context, DynamoDbClient dynamo, TableNames tables,
                               @Value("${dynamodb.endpoint}") String endpoint,
-                              @Value("${local.outbox.poll-interval:200ms}") java.time.Duration interval) {
+                              @Value("${local.outbox.poll-interval:200ms}") Duration interval) {
         this.context = context;
         this.dynamo = dynamo;
         this.tables = tables;
@@ -127,7 +130,7 @@ public class OutboxStreamPoller {
                 continue;
             }
             StreamsEventResponse result = handler.handleRequest(event(records),
-                    new LocalLambdaContext("NotificationDispatchFunction"));
+                    InvocationContext.of("NotificationDispatchFunction"));
             String last = records.get(records.size() - 1).dynamodb().sequenceNumber();
             if (result != null && result.getBatchItemFailures() != null && !result.getBatchItemFailures().isEmpty()) {
                 int tried = tries.merge(shardId + "|" + last, 1, Integer::sum);
@@ -140,7 +143,7 @@ public class OutboxStreamPoller {
             lastSequence.put(shardId, last);
         }
         if (polls % SWEEP_EVERY_POLLS == 0) {
-            handler.handleRequest(new DynamodbEvent(), new LocalLambdaContext("NotificationDispatchFunction"));
+            handler.handleRequest(new DynamodbEvent(), InvocationContext.of("NotificationDispatchFunction"));
         }
     }
 
@@ -187,8 +190,7 @@ public class OutboxStreamPoller {
             StreamRecord stream = new StreamRecord();
             stream.setSequenceNumber(r.dynamodb().sequenceNumber());
             if (r.dynamodb().streamViewTypeAsString() != null) {
-                stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType
-                        .fromValue(r.dynamodb().streamViewTypeAsString()));
+                stream.setStreamViewType(StreamViewType.fromValue(r.dynamodb().streamViewTypeAsString()));
             }
             stream.setKeys(image(r.dynamodb().keys()));
             if (r.dynamodb().hasNewImage()) {

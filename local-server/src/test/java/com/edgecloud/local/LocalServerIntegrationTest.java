@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -305,7 +306,7 @@ class LocalServerIntegrationTest {
 
     @Test
     void everyHttpFunctionOfTheTemplateIsInvokable() {
-        assertTrue(server.context().getBean(LocalFunctions.class).logicalIds().containsAll(java.util.List.of(
+        assertTrue(server.context().getBean(LocalFunctions.class).logicalIds().containsAll(List.of(
                 "CatalogFunction", "PurchaseFunction", "RenewalFunction", "InstancesFunction", "AccountFunction",
                 "AdminFunction",
                 "PaymentCallbackFunction")));

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,12 @@ class NotificationEndToEndTest {
         assertEquals("zh-CN", defaults.get("language").getStringValue());
         assertEquals("self", defaults.get("receivers").get(0).get("id").getStringValue());
         assertEquals("s@example.com", defaults.get("receivers").get(0).get("email").getStringValue());
-        assertEquals(6, defaults.get("types").size());
+        assertEquals(9, defaults.get("types").size());
         assertEquals(3, defaults.get("types").get("EXPIRY_WARNING").get("channels").size());
+        for (String type : new String[] {"AUTO_RENEWED", "AUTO_RENEWAL_FAILED", "BALANCE_LOW"}) { // R4, G7
+            assertEquals(3, defaults.get("types").get(type).get("channels").size(), type);
+            assertEquals("self", defaults.get("types").get(type).get("receiverIds").get(0).getStringValue(), type);
+        }
         assertEquals("self", defaults.get("types").get("ORDER_PAID").get("receiverIds").get(0).getStringValue());
 
         for (String[] bad : new String[][] {
@@ -192,7 +198,7 @@ class NotificationEndToEndTest {
 
     @Test
     void theSampleStreamEventInvokesTheDispatchFunctionAsSamWould() throws Exception {
-        String event = java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "notification-dispatch.json"));
+        String event = Files.readString(Path.of("..", "events", "notification-dispatch.json"));
 
         HttpResponse<String> invoked = send("POST", "/_local/invoke/NotificationDispatchFunction", event, null);
 
@@ -201,6 +207,38 @@ class NotificationEndToEndTest {
         JsonNode messages = json(send("GET", "/account/messages", null, token("acct-1", "")));
         assertTrue(messages.get("items").values().iterator().next().get("body").getStringValue()
                 .contains("ord-sample-1"));
+    }
+
+    @Test
+    void autoRenewalRenewsAt72HoursAndTellsTheOwner_R4() throws Exception {
+        String user = customer("acct-n-auto", "auto@example.com", null);
+        catalog("node-n9", "spec-n9");
+        assertEquals(200, send("PUT", "/_local/clock", "{\"now\":\"2016-01-01T15:00:00+08:00\"}", null).statusCode());
+        try {
+            HttpResponse<String> bought = buy(user, "node-n9", "spec-n9", "k-n9");
+            assertEquals(201, bought.statusCode(), bought.body());
+            String id = json(bought).get("instances").get(0).get("id").getStringValue();
+            HttpResponse<String> on = send("PUT", "/instances/" + id + "/auto-renewal",
+                    "{\"enabled\":true,\"duration\":{\"unit\":\"MONTH\",\"count\":1}}", user);
+            assertEquals(200, on.statusCode(), on.body());
+
+            // P3: expires 2016-02-01 23:59:59 +08:00; R4: renewed from 72 h before, 2016-01-29T15:59:59Z
+            HttpResponse<String> swept = send("POST", "/_local/invoke/ExpirySweepFunction",
+                    "{\"source\":\"aws.events\",\"time\":\"2016-01-29T15:59:59Z\",\"detail\":{}}", null);
+            assertEquals(200, swept.statusCode(), swept.body());
+            JsonNode instance = json(send("GET", "/instances/" + id, null, user));
+            assertEquals("2016-03-02T23:59:59+08:00", instance.get("expiresAt").getStringValue(), "R2");
+            assertTrue(instance.get("autoRenewal").get("enabled").getBooleanValue());
+            JsonNode renewal = json(send("GET", "/instances/" + id + "/operations", null, user)).get("items").get(0);
+            assertEquals("RENEW", renewal.get("operation").getStringValue());
+            assertEquals("system", renewal.get("by").getStringValue());
+            JsonNode sent = await(() -> json(send("GET", "/_local/sent", null, null)),
+                    page -> sentTo(page, "auto@example.com").stream()
+                            .anyMatch(i -> "AUTO_RENEWED".equals(i.get("type").getStringValue())));
+            assertEquals(id, sentTo(sent, "auto@example.com").get(0).get("instanceId").getStringValue());
+        } finally {
+            send("DELETE", "/_local/clock", null, null);
+        }
     }
 
     private static JsonNode wrap(JsonNode items) {

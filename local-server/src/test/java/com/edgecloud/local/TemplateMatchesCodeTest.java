@@ -79,7 +79,8 @@ class TemplateMatchesCodeTest {
             "InstancesFunction", Set.of("GET /instances", "GET /instances/{id}", "GET /instances/{id}/terms",
                     "GET /instances/{id}/operations", "POST /instances/{id}/start", "POST /instances/{id}/stop",
                     "POST /instances/{id}/reinstall"),
-            "RenewalFunction", Set.of("POST /instances/{id}/renewals"),
+            "RenewalFunction", Set.of("POST /instances/{id}/renewals", "GET /instances/{id}/auto-renewal",
+                    "PUT /instances/{id}/auto-renewal"),
             "AccountFunction", Set.of("GET /account", "GET /account/ledger", "GET /account/message-settings",
                     "PUT /account/message-settings", "GET /account/messages", "POST /account/messages/{id}/read",
                     "POST /account/recharges"),
@@ -129,7 +130,16 @@ class TemplateMatchesCodeTest {
             assertTrue(Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(methodName)),
                     className + " has no public method " + methodName);
 
-            Path codeUri = root.resolve(string(props.get("CodeUri"), id + ".CodeUri"));
+            // BuildMethod makefile (issue 16): CodeUri is the repository, the Makefile's
+            // build-<LogicalId> names the module it builds
+            assertEquals(".", props.get("CodeUri"), id + ".CodeUri");
+            assertEquals(Map.of("BuildMethod", "makefile"), map(template.get("Resources"), "Resources").entrySet().stream()
+                    .filter(r -> r.getKey().equals(id)).map(r -> map(r.getValue(), id).get("Metadata")).findFirst().orElse(null),
+                    id + ".Metadata");
+            Matcher target = Pattern.compile("(?m)^build-" + id + ":\\n\\t\\$\\(call build_function,([^)]+)\\)")
+                    .matcher(Files.readString(root.resolve("Makefile")));
+            assertTrue(target.find(), "the Makefile has no build-" + id + " calling build_function");
+            Path codeUri = root.resolve(target.group(1));
             assertTrue(Files.isRegularFile(codeUri.resolve("pom.xml")), id + ": no pom.xml in " + codeUri);
             String source = "src/main/java/" + className.replace('.', '/').replaceFirst("\\$.*", "") + ".java";
             assertTrue(Files.isRegularFile(codeUri.resolve(source)),
@@ -358,8 +368,16 @@ class TemplateMatchesCodeTest {
             Map<String, Object> props = alarm.getValue();
             string(props.get("MetricName"), id + ".MetricName");
             List<Object> dimensions = list(props.get("Dimensions"), id + ".Dimensions");
-            assertEquals(1, dimensions.size(), id + ": one dimension, the function or queue it watches");
             Map<String, Object> dimension = map(dimensions.get(0), id + ".Dimensions[0]");
+            if ("ApiId".equals(dimension.get("Name"))) {
+                // API Gateway's own metrics: the API, its one stage, and for a route its method and path
+                assertEquals(Map.of("Ref", "HttpApi"), dimension.get("Value"), id + " watches another API");
+                assertEquals("AWS/ApiGateway", props.get("Namespace"), id + ".Namespace");
+                assertTrue(list(props.get("AlarmActions"), id + ".AlarmActions").contains(Map.of("Ref", ALARM_TOPIC)),
+                        id + " does not notify " + ALARM_TOPIC);
+                continue;
+            }
+            assertEquals(1, dimensions.size(), id + ": one dimension, the function or queue it watches");
             Object value = dimension.get("Value");
             switch (string(dimension.get("Name"), id + ".Dimensions[0].Name")) {
                 case "FunctionName" -> {

@@ -111,10 +111,10 @@ public class AccountController {
         String canonical = Canonical.of("recharge").with("accountId", caller.accountId())
                 .with("amountFen", amount.fen()).form();
         return idempotent.run(caller, "recharge", key, canonical, replayed -> { }, claim -> {
-            String[] rendered = new String[1];
-            payments.requestRecharge(caller.accountId(), amount, payment -> new IdempotentCompletion(
-                    claim.key(), claim.token(), 201, rendered[0] = render(payment)));
-            return new StoredAnswer(201, rendered[0]);
+            // the answer stored with the payment and the one sent now are the same rendering of it
+            Payment payment = payments.requestRecharge(caller.accountId(), amount, opened -> new IdempotentCompletion(
+                    claim.key(), claim.token(), 201, render(opened)));
+            return new StoredAnswer(201, render(payment));
         });
     }
 

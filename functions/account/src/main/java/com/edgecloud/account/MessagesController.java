@@ -33,6 +33,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public class MessagesController {
 
     private SettingsView view(String accountId, MessageSettings s) {
         Contact self = accounts.find(accountId).map(a -> a.contact()).orElse(null);
-        List<ReceiverView> receivers = new java.util.ArrayList<>();
+        List<ReceiverView> receivers = new ArrayList<>();
         receivers.add(new ReceiverView(MessageSettings.SELF, self == null ? null : self.name(),
                 self == null ? null : self.phone(), self == null ? null : self.email()));
         for (Receiver r : s.receivers()) {

@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Verification;
+import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.lifecycle.LifecycleChange;
+import com.edgecloud.billing.metering.Bill;
+import com.edgecloud.billing.metering.BillStatus;
+import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
@@ -20,9 +27,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,19 +42,9 @@ class AccountHandlerIntegrationTest {
     static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
     static final Instant FAR_AHEAD = Instant.parse("2099-01-01T00:00:00Z");
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(AccountHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(AccountHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     APIGatewayV2HTTPResponse get(String accountId, String path) {
         return api.call(SAMPLE, "GET", path, null, accountId, "[user]", Map.of());
@@ -258,29 +254,64 @@ class AccountHandlerIntegrationTest {
 
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
-        JsonNode body = api.ok(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 200);
+        JsonNode body = api.ok(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 200);
         assertEquals("acct-demo", body.get("accountId").getStringValue());
     }
 
     @Test
     void arrearsAreTheSumOfTheUnpaidBills_G3() {
         String id = fixtures.verifiedAccount();
-        com.edgecloud.billing.instance.Instance instance = fixtures.payByConfiguration(id,
+        Instance instance = fixtures.payByConfiguration(id,
                 fixtures.nodeWithHourlyPrice("2.00", 5), Instant.parse("2026-01-01T00:00:00Z"));
-        com.edgecloud.billing.dynamodb.DynamoLifecycleStore store =
-                new com.edgecloud.billing.dynamodb.DynamoLifecycleStore(fixtures.dynamo, fixtures.tables);
-        List<com.edgecloud.billing.metering.Bill> bills = new ArrayList<>();
+        DynamoLifecycleStore store =
+                new DynamoLifecycleStore(fixtures.dynamo, fixtures.tables);
+        List<Bill> bills = new ArrayList<>();
         for (int hour = 0; hour < 3; hour++) {
             Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * hour);
-            bills.add(new com.edgecloud.billing.metering.Bill(
-                    com.edgecloud.billing.metering.Bill.idOf(instance.id(), start), instance.id(), id, start,
+            bills.add(new Bill(
+                    Bill.idOf(instance.id(), start), instance.id(), id, start,
                     start.plusSeconds(3600), 3600, Money.parse(hour == 0 ? "2.00" : "1.25"),
-                    hour == 0 ? com.edgecloud.billing.metering.BillStatus.PAID
-                            : com.edgecloud.billing.metering.BillStatus.UNPAID));
+                    hour == 0 ? BillStatus.PAID
+                            : BillStatus.UNPAID));
         }
-        store.commit(List.of(new com.edgecloud.billing.lifecycle.LifecycleChange(instance, bills, List.of(), false)),
+        store.commit(List.of(new LifecycleChange(instance, bills, List.of(), false)),
                 null);
 
         assertEquals("2.50", account(id).get("arrears").getStringValue());
+    }
+
+    @Test
+    void theForecastFollowsLaunchesPriceChangesAndDeletes_G7() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        function.clock().set(now);
+        try {
+            JsonNode idle = account(account);
+            assertEquals("0.00", idle.get("payByConfigurationHourly").getStringValue());
+            assertTrue(idle.get("coversUntil").isNull(), "nothing runs: no end");
+
+            String[] two = fixtures.nodeWithHourlyPrice("2.00", 5);
+            String[] three = fixtures.nodeWithHourlyPrice("3.00", 5);
+            fixtures.payByConfiguration(account, two, now.minusSeconds(3600));
+            Instance dearer = fixtures.payByConfiguration(account, three, now.minusSeconds(3600));
+            JsonNode running = account(account);
+            assertEquals("5.00", running.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-02T04:00:00+08:00", running.get("coversUntil").getStringValue(), "100.00 / 5.00 = 20 h");
+
+            fixtures.changeHourlyPrice(two, "7.00", now.minusSeconds(60));
+            JsonNode repriced = account(account);
+            assertEquals("10.00", repriced.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-01T18:00:00+08:00", repriced.get("coversUntil").getStringValue(), "10 h");
+
+            fixtures.instances.update(fixtures.instance(dearer.id())
+                    .withState(BillingState.RELEASED, null, now, null));
+            JsonNode deleted = account(account);
+            assertEquals("7.00", deleted.get("payByConfigurationHourly").getStringValue());
+            assertEquals("2026-06-01T22:17:08+08:00", deleted.get("coversUntil").getStringValue(),
+                    "100.00 / 7.00 = 14 h 17 min 8 s");
+        } finally {
+            function.clock().reset();
+        }
     }
 }

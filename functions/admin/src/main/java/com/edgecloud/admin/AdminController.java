@@ -65,7 +65,7 @@ public class AdminController {
         this.accounts = accounts;
         this.wallets = wallets;
         this.catalog = catalog;
-        this.specChanges = new SpecChanges(catalog);
+        this.specChanges = new SpecChanges(catalog, clock);
         this.idempotent = idempotent;
         this.views = views;
         this.json = json;

@@ -17,6 +17,7 @@ import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
@@ -133,7 +134,7 @@ class AdminHandlerIntegrationTest {
 
         @Test
         void theSampleEventAsSamWouldSendItIsAnswered() {
-            JsonNode body = api.ok(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 200);
+            JsonNode body = api.ok(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 200);
             assertEquals("acct-demo", body.get("accountId").getStringValue());
             assertEquals(Verification.PERSONAL, stored("acct-demo").orElseThrow().verification());
         }
@@ -202,7 +203,7 @@ class AdminHandlerIntegrationTest {
         void everyBadFieldIsNamedInOneAnswer() {
             JsonNode problem = api.problem(asAdmin("PUT", "/admin/accounts/" + Ids.next("acct"),
                     accountBody("\"yes\"", "\"GOLD\"", null)), 400, "VALIDATION_FAILED");
-            List<String> fields = new java.util.ArrayList<>();
+            List<String> fields = new ArrayList<>();
             problem.get("errors").values().forEach(e -> fields.add(e.get("field").getStringValue()));
             assertEquals(List.of("activated", "verification"), fields);
         }

@@ -30,6 +30,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -166,7 +167,7 @@ public class CatalogController {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new FieldError(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

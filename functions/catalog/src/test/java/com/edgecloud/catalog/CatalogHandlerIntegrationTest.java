@@ -16,9 +16,8 @@ import io.micronaut.json.tree.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CatalogFunction through its real Lambda handler. The node list is shared by every test
@@ -28,19 +27,9 @@ class CatalogHandlerIntegrationTest {
 
     static final String SAMPLE = "catalog-list-nodes.json";
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(CatalogHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(CatalogHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     JsonNode get(String path) {
         return api.ok(api.call(SAMPLE, "GET", path, null, null, null, Map.of()), 200);

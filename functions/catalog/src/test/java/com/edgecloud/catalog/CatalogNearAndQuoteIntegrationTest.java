@@ -12,14 +12,15 @@ import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
 import io.micronaut.json.tree.JsonNode;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CatalogNearAndQuoteIntegrationTest {
 
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(CatalogHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(CatalogHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     static JsonNode get(String sample, String path) {
         return api.ok(api.call(sample, "GET", path, null, null, null, Map.of()), 200);
@@ -102,7 +93,7 @@ class CatalogNearAndQuoteIntegrationTest {
             "NaN,0", "1e999,0"})
     void aBadNearIsRefusedNamingIt_C3(String near) {
         JsonNode problem = api.problem(api.call("catalog-near.json", "GET", "/catalog/nodes?near="
-                + java.net.URLEncoder.encode(near, java.nio.charset.StandardCharsets.UTF_8), null, null, null,
+                + URLEncoder.encode(near, StandardCharsets.UTF_8), null, null, null,
                 Map.of()), 400, "VALIDATION_FAILED");
         assertEquals(List.of("near"), errorFields(problem));
     }
@@ -162,6 +153,20 @@ class CatalogNearAndQuoteIntegrationTest {
         assertEquals("4320.00", quote.get("monthly").getStringValue(), "30 days");
         assertEquals("50.00", quote.get("launchThreshold").getStringValue());
         assertFalse(quote.get("hourly").isNumber(), "M1: money is a string");
+    }
+
+    @Test
+    void aPayByConfigurationQuoteShowsThePriceInEffectNow_C4_G2() {
+        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5); // hourly 2.00
+        Instant change = Instant.parse("2026-05-01T10:00:00Z");
+        fixtures.changeHourlyPrice(spec, "3.00", change);
+        String path = quotePath(spec, "billingMethod=PAY_BY_CONFIGURATION&quantity=2");
+
+        function.clock().set(change.minusSeconds(1));
+        assertEquals("4.00", get("catalog-quote.json", path).get("hourly").getStringValue());
+        function.clock().set(change);
+        assertEquals("6.00", get("catalog-quote.json", path).get("hourly").getStringValue());
+        assertEquals("144.00", get("catalog-quote.json", path).get("daily").getStringValue());
     }
 
     static Stream<Arguments> badQuotes() {

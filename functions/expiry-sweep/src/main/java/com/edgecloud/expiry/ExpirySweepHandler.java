@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Lambda entry point of ExpirySweepFunction (every 5 minutes, EventBridge rule): E4 warnings,
@@ -49,7 +50,7 @@ public class ExpirySweepHandler extends ScheduledFunction {
 
     @Override
     protected List<String> allBuckets() {
-        return java.util.stream.Stream.of(ExpirySweepRun.allBuckets(), Due.buckets(Due.Kind.ORDER),
+        return Stream.of(ExpirySweepRun.allBuckets(), Due.buckets(Due.Kind.ORDER),
                 List.of(OrderCancellations.BUCKET)).flatMap(List::stream).toList();
     }
 }

@@ -4,22 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
+import com.edgecloud.billing.dynamodb.DynamoPurchaseStore;
+import com.edgecloud.billing.idempotency.Claim;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.purchase.Order;
+import com.edgecloud.billing.purchase.OrderStatus;
+import com.edgecloud.billing.purchase.PaymentMethod;
+import com.edgecloud.billing.purchase.PurchasePlan;
+import com.edgecloud.billing.purchase.PurchaseRequest;
+import com.edgecloud.billing.purchase.PurchaseService;
+import com.edgecloud.billing.purchase.PurchaseStore;
+import com.edgecloud.billing.time.ExpiryCalendar;
+import com.edgecloud.billing.time.TermDuration;
+import com.edgecloud.billing.wallet.WalletMovements;
+import com.edgecloud.runtime.SettableClock;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +54,7 @@ class ExpirySweepHandlerIntegrationTest {
 
     static final Fixtures fixtures = new Fixtures();
     static ExpirySweepHandler handler;
-    static io.micronaut.context.ApplicationContext context;
+    static ApplicationContext context;
     /** A term bought 2026-01-01 15:00 +08:00 for 3 months: expires 2026-04-01 23:59:59 +08:00 (P3). */
     static final Instant BOUGHT = Instant.parse("2026-01-01T07:00:00Z");
     static final Instant EXPIRES = Instant.parse("2026-04-01T15:59:59Z");
@@ -228,9 +250,9 @@ class ExpirySweepHandlerIntegrationTest {
 
     @Test
     void theSampleEventRuns_T2() throws Exception {
-        String json = Files.readString(Path.of("../../events/expiry-sweep.json"));
+        String json = SampleEvents.read("expiry-sweep.json");
         @SuppressWarnings("unchecked")
-        Map<String, Object> event = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        Map<String, Object> event = new ObjectMapper().readValue(json, Map.class);
         assertEquals("OK", handler.handleRequest(event, null).get("status"));
     }
 
@@ -240,23 +262,23 @@ class ExpirySweepHandlerIntegrationTest {
         fixtures.recharge(account, "100000.00");
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 100);
         Instant paidAt = Instant.parse("2026-06-01T02:00:00Z");
-        var idempotency = context.getBean(com.edgecloud.billing.dynamodb.DynamoIdempotencyStore.class);
-        var real = new com.edgecloud.billing.dynamodb.DynamoPurchaseStore(fixtures.dynamo, fixtures.tables,
+        var idempotency = context.getBean(DynamoIdempotencyStore.class);
+        var real = new DynamoPurchaseStore(fixtures.dynamo, fixtures.tables,
                 fixtures.catalog, idempotency);
-        var crashing = new com.edgecloud.billing.purchase.PurchaseStore() {
+        var crashing = new PurchaseStore() {
             @Override
-            public int commit(com.edgecloud.billing.purchase.PurchasePlan plan,
-                              com.edgecloud.billing.idempotency.IdempotentCompletion completion) {
+            public int commit(PurchasePlan plan,
+                              IdempotentCompletion completion) {
                 return real.commit(plan, completion);
             }
 
             @Override
-            public void materialize(com.edgecloud.billing.purchase.Order order, List<Instance> instances) {
+            public void materialize(Order order, List<Instance> instances) {
                 throw new IllegalStateException("injected crash after the commit");
             }
 
             @Override
-            public java.util.Optional<com.edgecloud.billing.purchase.Order> findOrder(String orderId) {
+            public Optional<Order> findOrder(String orderId) {
                 return real.findOrder(orderId);
             }
 
@@ -265,33 +287,33 @@ class ExpirySweepHandlerIntegrationTest {
                 return real.incompleteOrders(bucket, now, limit);
             }
         };
-        var purchases = new com.edgecloud.billing.purchase.PurchaseService(
-                context.getBean(com.edgecloud.billing.wallet.WalletMovements.class), fixtures.catalog, crashing,
-                context.getBean(com.edgecloud.billing.time.ExpiryCalendar.class),
-                com.edgecloud.billing.money.Money.parse("50.00"), java.time.Clock.fixed(paidAt, java.time.ZoneOffset.UTC));
-        var claim = (com.edgecloud.billing.idempotency.Claim.Acquired) idempotency.claim(account + "#purchase#k", "h",
+        var purchases = new PurchaseService(
+                context.getBean(WalletMovements.class), fixtures.catalog, crashing,
+                context.getBean(ExpiryCalendar.class),
+                Money.parse("50.00"), Clock.fixed(paidAt, ZoneOffset.UTC));
+        var claim = (Claim.Acquired) idempotency.claim(account + "#purchase#k", "h",
                 Instant.now());
         try {
-            purchases.purchase(new com.edgecloud.billing.purchase.PurchaseRequest(account, spec[0], spec[1], 100,
-                            com.edgecloud.billing.lifecycle.BillingMethod.MONTHLY_PACKAGE,
-                            com.edgecloud.billing.time.TermDuration.months(1),
-                            com.edgecloud.billing.purchase.PaymentMethod.BALANCE),
-                    plan -> new com.edgecloud.billing.idempotency.IdempotentCompletion(claim.key(), claim.token(), 201, "{}"));
+            purchases.purchase(new PurchaseRequest(account, spec[0], spec[1], 100,
+                            BillingMethod.MONTHLY_PACKAGE,
+                            TermDuration.months(1),
+                            PaymentMethod.BALANCE),
+                    plan -> new IdempotentCompletion(claim.key(), claim.token(), 201, "{}"));
         } catch (IllegalStateException expected) {
             // the function died between the commit and the rest of the instances
         }
         int written = fixtures.snapshot(account, spec[0], spec[1]).instances().size();
-        org.junit.jupiter.api.Assertions.assertTrue(written < 100, "the crash left the order short: " + written);
+        Assertions.assertTrue(written < 100, "the crash left the order short: " + written);
 
         Map<String, Object> result = run(paidAt.plusSeconds(1));
         run(paidAt.plusSeconds(2));
 
         assertEquals(1, result.get("ordersCompleted"));
         assertEquals(100, fixtures.snapshot(account, spec[0], spec[1]).instances().size());
-        assertEquals(com.edgecloud.billing.money.Money.ZERO, fixtures.account(account).wallet().cash(), "charged once");
+        assertEquals(Money.ZERO, fixtures.account(account).wallet().cash(), "charged once");
         assertEquals(2, fixtures.ledger(account).size(), "the recharge and the one order charge");
         assertEquals(0, fixtures.stock(spec[0], spec[1]));
-        for (String bucket : com.edgecloud.billing.instance.Due.buckets(com.edgecloud.billing.instance.Due.Kind.ORDER)) {
+        for (String bucket : Due.buckets(Due.Kind.ORDER)) {
             assertEquals(List.of(), real.incompleteOrders(bucket, paidAt.plusSeconds(3), 100));
         }
     }
@@ -301,18 +323,18 @@ class ExpirySweepHandlerIntegrationTest {
         String account = fixtures.verifiedAccount();
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
         Instant placed = Instant.parse("2026-07-01T02:00:00Z");
-        context.getBean(com.edgecloud.runtime.SettableClock.class).set(placed);
-        var idempotency = context.getBean(com.edgecloud.billing.dynamodb.DynamoIdempotencyStore.class);
-        var claim = (com.edgecloud.billing.idempotency.Claim.Acquired) idempotency.claim(account + "#purchase#tp", "h",
+        context.getBean(SettableClock.class).set(placed);
+        var idempotency = context.getBean(DynamoIdempotencyStore.class);
+        var claim = (Claim.Acquired) idempotency.claim(account + "#purchase#tp", "h",
                 Instant.now());
-        String orderId = context.getBean(com.edgecloud.billing.purchase.PurchaseService.class).purchase(
-                new com.edgecloud.billing.purchase.PurchaseRequest(account, spec[0], spec[1], 1,
-                        com.edgecloud.billing.lifecycle.BillingMethod.MONTHLY_PACKAGE,
-                        com.edgecloud.billing.time.TermDuration.months(1),
-                        com.edgecloud.billing.purchase.PaymentMethod.THIRD_PARTY),
-                plan -> new com.edgecloud.billing.idempotency.IdempotentCompletion(claim.key(), claim.token(), 202, "{}"))
+        String orderId = context.getBean(PurchaseService.class).purchase(
+                new PurchaseRequest(account, spec[0], spec[1], 1,
+                        BillingMethod.MONTHLY_PACKAGE,
+                        TermDuration.months(1),
+                        PaymentMethod.THIRD_PARTY),
+                plan -> new IdempotentCompletion(claim.key(), claim.token(), 202, "{}"))
                 .plan().order().id();
-        context.getBean(com.edgecloud.runtime.SettableClock.class).reset();
+        context.getBean(SettableClock.class).reset();
         assertEquals(4, fixtures.stock(spec[0], spec[1]), "held for the payment");
 
         assertEquals(0, run(placed.plusSeconds(30 * 60 - 1)).get("ordersCancelled"));
@@ -321,7 +343,7 @@ class ExpirySweepHandlerIntegrationTest {
         assertEquals(0, run(placed.plusSeconds(30 * 60 + 1)).get("ordersCancelled"), "cancelled once");
 
         assertEquals(5, fixtures.stock(spec[0], spec[1]));
-        var order = context.getBean(com.edgecloud.billing.purchase.PurchaseService.class).findOrder(orderId).orElseThrow();
-        assertEquals(com.edgecloud.billing.purchase.OrderStatus.CANCELLED, order.status());
+        var order = context.getBean(PurchaseService.class).findOrder(orderId).orElseThrow();
+        assertEquals(OrderStatus.CANCELLED, order.status());
     }
 }

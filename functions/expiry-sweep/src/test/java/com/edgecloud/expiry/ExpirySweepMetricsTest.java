@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.edgecloud.testing.ScheduledEvents;
-import com.edgecloud.testing.StubLambdaContext;
+import com.edgecloud.runtime.InvocationContext;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +41,7 @@ class ExpirySweepMetricsTest {
     void aRunPublishesItsCountsUnderTheFunctionsName() throws Exception {
         Map<String, Object> event = ScheduledEvents.at(Instant.parse("2030-01-01T00:00:00Z"), "{}");
         String out = stdoutOf(() -> assertEquals("OK",
-                handler.handleRequest(event, new StubLambdaContext("billing-ExpirySweepFunction-X1", "req-1", 250_000))
+                handler.handleRequest(event, new InvocationContext("billing-ExpirySweepFunction-X1", "req-1", 250_000))
                         .get("status")));
 
         List<JsonNode> emf = out.lines().filter(l -> l.contains("\"_aws\"")).map(ExpirySweepMetricsTest::json).toList();

@@ -7,6 +7,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** Lets a controller take a {@link Caller} parameter; no caller means 401, not an admin on an {@link AdminOnly} one 403 (SPEC §9). */
 @Singleton
@@ -30,7 +31,7 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
         if (context.getAnnotationMetadata().hasAnnotation(AdminOnly.class)) {
             requireAdmin(caller);
         }
-        return () -> java.util.Optional.of(caller);
+        return () -> Optional.of(caller);
     }
 
     /** For operator endpoints: an authenticated caller without the admin role gets 403. */

@@ -17,7 +17,7 @@ import org.slf4j.MDC;
  * One JSON log line per HTTP request (issue 11): the route, status and time, with
  * {@code account_id} (the token's subject) and {@code instance_id} (from the path) on every line
  * logged while the request runs. Never the token, the body or the query string: they may carry
- * contacts or secrets. A request that charged (a purchase or renewal answered 201) also publishes
+ * contacts or secrets. A request that charged (a purchase answered 201, a renewal 200) also publishes
  * its business metric as EMF. Request counts, 4xx, 5xx and latency per route are API Gateway's own
  * metrics (template.yaml, DetailedMetricsEnabled): publishing them here too would load the EMF
  * library (Jackson databind, some 380 classes) into every function's first request.
@@ -61,15 +61,19 @@ final class RequestLog {
         }
     }
 
-    /** What a request charged: a purchase or a renewal answered 201; empty for anything else. */
+    /**
+     * What a request charged: a purchase answered 201 (created), a renewal answered 200 (the
+     * instance renewed, issue 16: it was counted on 201, which a renewal never answers); empty
+     * for anything else.
+     */
     static Map<String, Number> metrics(String method, String path, int status) {
-        if (!"POST".equals(method) || status != 201) {
+        if (!"POST".equals(method)) {
             return Map.of();
         }
         if ("/instances".equals(path)) {
-            return Map.of("Purchases", 1);
+            return status == 201 ? Map.of("Purchases", 1) : Map.of();
         }
-        return RENEWAL.matcher(path).matches() ? Map.of("Renewals", 1) : Map.of();
+        return status == 200 && RENEWAL.matcher(path).matches() ? Map.of("Renewals", 1) : Map.of();
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

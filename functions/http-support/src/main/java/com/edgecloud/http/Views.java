@@ -5,14 +5,18 @@ import io.micronaut.core.annotation.Nullable;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.metering.BalanceForecast;
+import com.edgecloud.billing.metering.BalanceForecast.Forecast;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillRepository;
+import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.wallet.Coupon;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.Wallet;
 import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.instance.AutoRenewal;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.instance.Term;
@@ -35,10 +39,12 @@ public class Views {
 
     private final ExpiryCalendar calendar;
     private final BillRepository bills;
+    private final BalanceForecast forecast;
 
-    public Views(ExpiryCalendar calendar, BillRepository bills) {
+    public Views(ExpiryCalendar calendar, BillRepository bills, BalanceForecast forecast) {
         this.calendar = calendar;
         this.bills = bills;
+        this.forecast = forecast;
     }
 
     public String time(Instant instant) {
@@ -48,7 +54,13 @@ public class Views {
     public InstanceView instance(Instance i) {
         return new InstanceView(i.id(), i.accountId(), i.nodeId(), i.specId(), i.billingMethod().name(),
                 i.billingState().name(), i.powerState().name(), time(i.termStartsAt()), time(i.expiresAt()),
-                time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()));
+                time(i.overdueSince()), time(i.releaseAt()), time(i.createdAt()), autoRenewal(i.autoRenewal()));
+    }
+
+    /** R4: {@code {enabled, duration}}, duration null until one is set. */
+    public static AutoRenewalView autoRenewal(AutoRenewal a) {
+        return new AutoRenewalView(a.enabled(), a.duration() == null ? null
+                : new DurationView(a.duration().unit().name(), a.duration().count()));
     }
 
     /** SPEC §11: a term of a monthly package (P3, R2). */
@@ -65,12 +77,18 @@ public class Views {
                 o.powerStateTo() == null ? null : o.powerStateTo().name());
     }
 
-    /** SPEC §9 GET /account; arrears are the sum of the account's unpaid usage bills (G3). */
+    /**
+     * SPEC §9 GET /account; arrears are the sum of the account's unpaid usage bills (G3); G7: the
+     * hourly rate of its running pay-by-configuration instances at current prices, and until when
+     * the available balance covers it (null when nothing runs).
+     */
     public AccountView account(Account a, Instant now) {
         Wallet w = a.wallet();
         Contact c = a.contact();
+        Forecast f = forecast.of(a, now);
         return new AccountView(a.accountId(), a.activated(), a.verification().name(), w.cash().toString(),
                 w.couponBalance(now).toString(), w.available(now).toString(), bills.arrears(a.accountId()).toString(),
+                f.hourly().toString(), time(f.coversUntil()),
                 c == null ? null : new ContactView(c.name(), c.phone(), c.email()));
     }
 
@@ -86,7 +104,7 @@ public class Views {
     }
 
     /** SPEC §11 Payment: {paymentId, amount, status}. */
-    public static PaymentView payment(com.edgecloud.billing.payment.Payment p) {
+    public static PaymentView payment(Payment p) {
         return new PaymentView(p.paymentId(), p.amount().toString(), p.status().name());
     }
 
@@ -125,7 +143,13 @@ public class Views {
                                @Schema(allowableValues = {"NORMAL", "EXPIRED", "OVERDUE", "RELEASED"}) String billingState,
                                @Schema(allowableValues = {"RUNNING", "STOPPED"}) String powerState,
                                @Nullable @Schema(format = "date-time") String termStartsAt, @Nullable @Schema(format = "date-time") String expiresAt,
-                               @Nullable @Schema(format = "date-time") String overdueSince, @Nullable @Schema(format = "date-time") String releaseAt, @Schema(format = "date-time") String createdAt) {
+                               @Nullable @Schema(format = "date-time") String overdueSince, @Nullable @Schema(format = "date-time") String releaseAt, @Schema(format = "date-time") String createdAt,
+                               AutoRenewalView autoRenewal) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AutoRenewalView(boolean enabled, @Nullable DurationView duration) {
     }
 
     @Serdeable
@@ -133,6 +157,8 @@ public class Views {
     public record AccountView(String accountId, boolean activated,
                               @Schema(allowableValues = {"NONE", "PERSONAL", "ENTERPRISE"}) String verification,
                               @Schema(pattern = Fields.MONEY_ANSWER) String cashBalance, @Schema(pattern = Fields.MONEY_ANSWER) String couponBalance, @Schema(pattern = Fields.MONEY_ANSWER) String availableBalance, @Schema(pattern = Fields.MONEY_ANSWER) String arrears,
+                              @Schema(pattern = Fields.MONEY_ANSWER) String payByConfigurationHourly,
+                              @Nullable @Schema(format = "date-time") String coversUntil,
                               ContactView contact) {
     }
 

@@ -2,7 +2,7 @@ package com.edgecloud.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import java.nio.file.Files;
+import com.edgecloud.testing.SampleEvents;
 import java.nio.file.Path;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,20 +40,12 @@ public final class ApiGatewayEvents {
         return parameters;
     }
 
-    /** A sample from the repository's {@code events/} folder, as {@code sam local invoke} takes it. */
+    /**
+     * A sample of the repository's {@code events/} folder, as {@code sam local invoke} takes it: the
+     * copy on the classpath (functions/testing, {@link SampleEvents}), never a file outside the module.
+     */
     public static APIGatewayV2HTTPEvent sample(String fileName) {
-        return EventLoader.loadApiGatewayHttpEvent(eventsFolder().resolve(fileName).toString());
-    }
-
-    public static Path eventsFolder() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("events");
+        return EventLoader.loadApiGatewayHttpEvent(SampleEvents.resource(fileName));
     }
 
     /** The sample reshaped: method, path, body, the caller's claims (null: no authorizer), extra headers. */

@@ -9,18 +9,27 @@ import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A function's real Lambda entry point on a context wired to the shared DynamoDB Local,
- * invoked with API Gateway payload 2.0 events.
+ * invoked with API Gateway payload 2.0 events. As a static {@code @RegisterExtension} field it is
+ * started with the test class and closed after its last test.
  */
-public final class FunctionHarness implements AutoCloseable {
+public final class FunctionHarness implements AutoCloseable, AfterAllCallback {
 
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction handler;
 
     public FunctionHarness(Function<ApplicationContext, APIGatewayV2HTTPEventFunction> handlerOnContext) {
-        context = TestContexts.start(Map.of());
+        this(handlerOnContext, Map.of());
+    }
+
+    /** {@code properties}: what the function's environment would set (a secret's name, an endpoint). */
+    public FunctionHarness(Function<ApplicationContext, APIGatewayV2HTTPEventFunction> handlerOnContext,
+                           Map<String, Object> properties) {
+        context = TestContexts.start(properties);
         handler = handlerOnContext.apply(context);
     }
 
@@ -40,5 +49,10 @@ public final class FunctionHarness implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
     }
 }

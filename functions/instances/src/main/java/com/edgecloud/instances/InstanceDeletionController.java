@@ -71,10 +71,10 @@ public class InstanceDeletionController {
         String key = IdempotentRequests.requireKey(idempotencyKey);
         return idempotent.run(caller, "delete-instance", key, "{\"instanceId\":\"" + id.replace("\"", "") + "\"}",
                 stored -> { }, claim -> {
-                    String[] body = new String[1]; // rendered in the plan, stored with the release
-                    deletion.delete(caller.accountId(), id, deleted -> new IdempotentCompletion(claim.key(),
-                            claim.token(), 200, body[0] = render(deleted)));
-                    return new StoredAnswer(200, body[0]);
+                    // rendered in the plan, stored with the release; the committed outcome is returned
+                    InstanceDeletion.Deleted deleted = deletion.delete(caller.accountId(), id,
+                            planned -> new IdempotentCompletion(claim.key(), claim.token(), 200, render(planned)));
+                    return new StoredAnswer(200, render(deleted));
                 });
     }
 

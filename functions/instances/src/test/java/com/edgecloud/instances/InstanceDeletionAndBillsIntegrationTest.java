@@ -17,28 +17,17 @@ import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DELETE /instances/{id} (G6, P4, E2, E5) and GET /instances/{id}/bills through the real handler. */
 class InstanceDeletionAndBillsIntegrationTest {
 
     static final String SAMPLE = "instances-list.json";
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(InstancesHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(InstancesHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     APIGatewayV2HTTPResponse delete(String account, String id, Map<String, String> headers) {
         return api.call(SAMPLE, "DELETE", "/instances/" + id, null, account, "[user]", headers);
@@ -87,6 +76,23 @@ class InstanceDeletionAndBillsIntegrationTest {
     }
 
     @Test
+    void theFinalBillPricesEachSecondAtThePriceInEffectThen_G6_G2() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        String[] spec = fixtures.nodeWithHourlyPrice("3.60", 5);
+        Instant launch = Instant.parse("2026-03-04T02:00:00Z");
+        Instance instance = fixtures.payByConfiguration(account, spec, launch);
+        fixtures.changeHourlyPrice(spec, "36.00", launch.plusSeconds(1000));
+        function.clock().set(launch.plusSeconds(1234));
+
+        JsonNode bill = api.ok(delete(account, instance.id(), Map.of()), 200).get("finalBill");
+
+        assertEquals(1234, bill.get("seconds").getLongValue());
+        assertEquals("3.34", bill.get("amount").getStringValue()); // 3.60 × 1000 s + 36.00 × 234 s = 1.00 + 2.34
+        assertEquals(Money.parse("96.66"), fixtures.account(account).wallet().cash());
+    }
+
+    @Test
     void deleteWithoutMoneyLeavesTheFinalBillUnpaidAsArrears_G6() {
         String account = fixtures.verifiedAccount();
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
@@ -111,7 +117,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instant launch = Instant.parse("2026-03-03T02:00:00Z");
         Instance instance = fixtures.payByConfiguration(account, spec, launch);
         Instant since = launch.plus(Duration.ofHours(1));
-        fixtures.instances.update(instance.withMetering(since, 3600, 200)
+        fixtures.instances.update(instance.withMetering(since, 3600, 200L * 3600, 200)
                 .withState(BillingState.OVERDUE, since, since.plus(Duration.ofDays(7)),
                         Due.of(Due.Kind.EXPIRY, instance.id(), since.plus(Duration.ofDays(7)))));
         function.clock().set(since.plus(Duration.ofHours(5)));

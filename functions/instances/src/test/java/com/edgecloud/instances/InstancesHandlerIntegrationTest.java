@@ -12,6 +12,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
@@ -24,9 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,26 +41,16 @@ class InstancesHandlerIntegrationTest {
     static final String SAMPLE = "instances-list.json";
     static final Instant T0 = Instant.parse("2026-01-15T02:00:00Z");
     static final Fixtures fixtures = new Fixtures();
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(InstancesHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(InstancesHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     static Instance monthly(String accountId, Instant createdAt) {
         String id = Ids.next("i");
         Instant expiresAt = Instant.parse("2026-02-15T15:59:59Z");
         return new Instance(id, accountId, "node-sh-1", "cps-std-1", Ids.next("ord"), BillingMethod.MONTHLY_PACKAGE,
                 BillingState.NORMAL, PowerState.RUNNING, createdAt, expiresAt, null, null, createdAt,
-                Due.firstOfTerm(id, createdAt, expiresAt), null, 0, 0, 0);
+                Due.firstOfTerm(id, createdAt, expiresAt), null, 0, 0, null, 0);
     }
 
     static Instance put(Instance instance) {
@@ -245,7 +235,7 @@ class InstancesHandlerIntegrationTest {
         Instant overdueSince = Instant.parse("2026-03-01T16:00:00Z");
         Instance overdue = put(new Instance(Ids.next("i"), account, "node-sh-1", "cps-std-1", Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.OVERDUE, PowerState.STOPPED, null, null,
-                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, overdueSince, 3600, 720, 3));
+                overdueSince, overdueSince.plus(Duration.ofDays(7)), T0, null, overdueSince, 3600, 720, 720L * 3600, 3));
 
         JsonNode body = api.ok(get(account, "/instances/" + overdue.id()), 200);
 
@@ -305,7 +295,7 @@ class InstancesHandlerIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/instances-list.json unchanged: caller acct-demo
-        JsonNode body = api.ok(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 200);
+        JsonNode body = api.ok(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 200);
         assertNotNull(body.get("items"));
         for (JsonNode item : body.get("items").values()) {
             assertEquals("acct-demo", item.get("accountId").getStringValue());

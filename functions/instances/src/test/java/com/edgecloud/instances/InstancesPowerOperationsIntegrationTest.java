@@ -12,6 +12,7 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
@@ -25,10 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,19 +44,9 @@ class InstancesPowerOperationsIntegrationTest {
     static final Instant NOW = OffsetDateTime.parse("2016-01-10T10:00:00+08:00").toInstant();
     static final Fixtures fixtures = new Fixtures();
     static final String[] SPEC = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(InstancesHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(InstancesHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     @BeforeEach
     void frozenClock() {
@@ -74,7 +64,7 @@ class InstancesPowerOperationsIntegrationTest {
                 : monthly ? Due.firstOfTerm(id, created, expiresAt) : Due.of(Due.Kind.USAGE, id, NOW);
         Instance instance = new Instance(id, account, "node-sh-1", "cps-std-1", Ids.next("ord"), method, state, power,
                 monthly ? created : null, expiresAt, overdueSince, releaseAt, created, due, monthly ? null : created,
-                0, 0, 0);
+                0, 0, null, 0);
         fixtures.instances.create(instance);
         return instance;
     }
@@ -280,6 +270,6 @@ class InstancesPowerOperationsIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/instances-power-operation.json unchanged: acct-demo stops i-demo-0001, unknown here
-        api.problem(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
+        api.problem(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
     }
 }

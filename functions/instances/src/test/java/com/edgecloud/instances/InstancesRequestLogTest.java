@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.http.ApiGatewayEvents;
-import com.edgecloud.testing.StubLambdaContext;
+import com.edgecloud.runtime.InvocationContext;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +88,7 @@ class InstancesRequestLogTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            handler.handleRequest(event, new StubLambdaContext("billing-InstancesFunction-X1", requestId, 29_000));
+            handler.handleRequest(event, new InvocationContext("billing-InstancesFunction-X1", requestId, 29_000));
         } finally {
             System.setOut(original);
         }

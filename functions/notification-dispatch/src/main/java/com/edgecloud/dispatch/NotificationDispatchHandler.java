@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.edgecloud.billing.dynamodb.DynamoDeliveries;
+import com.edgecloud.billing.time.SystemTime;
 import com.edgecloud.notify.Deliverer;
 import com.edgecloud.runtime.Observability;
 import io.micronaut.context.ApplicationContext;
@@ -43,7 +45,7 @@ public class NotificationDispatchHandler extends MicronautRequestHandler<Dynamod
     public StreamsEventResponse execute(DynamodbEvent event) {
         Context lambda = getApplicationContext().findBean(Context.class).orElse(null);
         return Observability.withLogging(lambda, () -> {
-            StreamsEventResponse response = dispatch(event);
+            StreamsEventResponse response = dispatch(event, new TimeLeft(lambda));
             Deliverer.Tally tally = getApplicationContext().getBean(Deliverer.class).tally();
             Observability.publish(lambda, Map.of(Observability.DELIVERIES_SENT, tally.sent(),
                     Observability.DELIVERIES_FAILED, tally.failed()), Map.of());
@@ -51,11 +53,11 @@ public class NotificationDispatchHandler extends MicronautRequestHandler<Dynamod
         });
     }
 
-    private StreamsEventResponse dispatch(DynamodbEvent event) {
+    private StreamsEventResponse dispatch(DynamodbEvent event, TimeLeft timeLeft) {
         OutboxDispatch dispatch = getApplicationContext().getBean(OutboxDispatch.class);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) {
-            int sent = getApplicationContext().getBean(Deliverer.class).sweepDue(SWEEP_LIMIT);
+            int sent = sweepDue(timeLeft);
             if (sent > 0) {
                 LOG.info("retry sweep: {} due deliveries attempted", sent);
             }
@@ -67,12 +69,29 @@ public class NotificationDispatchHandler extends MicronautRequestHandler<Dynamod
                 continue; // the outbox is written once; a change or a TTL removal is nothing to send
             }
             try {
-                dispatch.dispatch(OutboxRecords.fromImage(stream.getNewImage()));
+                dispatch.dispatch(OutboxRecords.fromImage(stream.getNewImage()), timeLeft);
             } catch (RuntimeException e) {
                 LOG.warn("outbox record {} not dispatched", stream.getSequenceNumber(), e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
             }
         }
         return new StreamsEventResponse(failures);
+    }
+
+    /** N2: the due deliveries, one attempt each while there is time for one (issue 16); the rest wait for the next run. */
+    private int sweepDue(TimeLeft timeLeft) {
+        Deliverer deliverer = getApplicationContext().getBean(Deliverer.class);
+        List<String> due = getApplicationContext().getBean(DynamoDeliveries.class)
+                .due(getApplicationContext().getBean(SystemTime.class).now(), SWEEP_LIMIT);
+        int attempted = 0;
+        for (String id : due) {
+            if (!timeLeft.getAsBoolean()) {
+                LOG.info("retry sweep: {} due deliveries left for the next run (time)", due.size() - attempted);
+                break;
+            }
+            deliverer.attempt(id);
+            attempted++;
+        }
+        return attempted;
     }
 }

@@ -15,6 +15,7 @@ import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
 import com.edgecloud.billing.notify.MessageSettings.Receiver;
 import com.edgecloud.billing.notify.MessageSettings.TypeSetting;
+import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchaseStore;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,19 +76,37 @@ public final class OutboxDispatch {
 
     /** Creates what is missing of the record's deliveries and attempts each that is due; their ids. */
     public List<String> dispatch(OutboxMessage m) {
+        return dispatch(m, () -> true);
+    }
+
+    /**
+     * As {@link #dispatch(OutboxMessage)}, attempting a delivery only while {@code timeForAnother}
+     * says so (issue 16); the others stay stored and due, for the retry sweep (N2).
+     */
+    public List<String> dispatch(OutboxMessage m, BooleanSupplier timeForAnother) {
         MessageSettings s = settings.find(m.accountId()).settings();
         TypeSetting setting = s.of(m.type());
         if (setting.channels().isEmpty()) {
             return List.of();
         }
         NotificationText text = NotificationText.render(facts(m), Language.fromTag(s.language()));
+        return createAndAttempt(deliveries(m, setting, receivers(m.accountId(), s), text), timeForAnother);
+    }
+
+    /** The account's own contact ({@code self}) and the receivers of its settings, by id. */
+    private Map<String, Receiver> receivers(String accountId, MessageSettings s) {
         Map<String, Receiver> receivers = new LinkedHashMap<>();
-        Contact self = accounts.find(m.accountId()).map(Account::contact).orElse(null);
+        Contact self = accounts.find(accountId).map(Account::contact).orElse(null);
         if (self != null) {
             receivers.put(MessageSettings.SELF, new Receiver(MessageSettings.SELF, self.name(), self.phone(), self.email()));
         }
         s.receivers().forEach(r -> receivers.put(r.id(), r));
+        return receivers;
+    }
 
+    /** One delivery per channel of the type's setting and receiver that channel can reach. */
+    private List<Delivery> deliveries(OutboxMessage m, TypeSetting setting, Map<String, Receiver> receivers,
+                                      NotificationText text) {
         List<Delivery> planned = new ArrayList<>();
         for (DeliveryChannel channel : setting.orderedChannels()) {
             if (channel == DeliveryChannel.IN_SITE) {
@@ -106,11 +126,18 @@ public final class OutboxDispatch {
                 }
             }
         }
+        return planned;
+    }
+
+    /** N2: each delivery is created if missing, then attempted while there is time (the deliverer claims it first). */
+    private List<String> createAndAttempt(List<Delivery> planned, BooleanSupplier timeForAnother) {
         Instant now = time.now();
         List<String> ids = new ArrayList<>();
         for (Delivery d : planned) {
             deliveries.create(d, now);
-            deliverer.attempt(d.id());
+            if (timeForAnother.getAsBoolean()) {
+                deliverer.attempt(d.id());
+            }
             ids.add(d.id());
         }
         return ids;
@@ -135,11 +162,16 @@ public final class OutboxDispatch {
     }
 
     private NotificationFacts facts(OutboxMessage m) {
-        if (m.type() == com.edgecloud.billing.notify.NotificationType.ORDER_PAID) {
+        if (m.type() == NotificationType.ORDER_PAID) {
             Optional<Order> order = Optional.ofNullable(m.orderId()).flatMap(orders::findOrder);
             String nodeName = order.flatMap(o -> catalog.node(o.nodeId())).map(Node::name).orElse(null);
             return NotificationFacts.orderPaid(m.orderId(), order.map(Order::amount).orElse(null),
                     order.map(Order::quantity).orElse(null), nodeName, null, zone);
+        }
+        if (m.type() == NotificationType.BALANCE_LOW) {
+            // G7: the facts of the hourly run that sent it, not of the balance now.
+            long hours = Math.max(0, Duration.between(m.createdAt(), m.until()).toHours());
+            return NotificationFacts.balanceLow(m.amount(), (int) Math.min(hours, Integer.MAX_VALUE), m.until(), zone);
         }
         Instance i = instances.find(m.instanceId())
                 .orElseThrow(() -> new IllegalStateException("instance " + m.instanceId() + " not found"));
@@ -156,7 +188,12 @@ public final class OutboxDispatch {
             }
             case SERVER_STOPPED -> NotificationFacts.serverStopped(i.id(), nodeName, null, m.createdAt(), zone);
             case SERVER_RELEASED -> NotificationFacts.serverReleased(i.id(), nodeName, null, m.createdAt(), zone);
-            case ORDER_PAID -> throw new IllegalStateException("handled above");
+            // R4: what was charged and the new expiry, or the price and the expiry, as at the sweep.
+            case AUTO_RENEWED -> NotificationFacts.autoRenewed(i.id(), nodeName, null, m.amount(),
+                    m.until() != null ? m.until() : i.expiresAt(), zone);
+            case AUTO_RENEWAL_FAILED -> NotificationFacts.autoRenewalFailed(i.id(), nodeName, null, m.amount(),
+                    m.until() != null ? m.until() : i.expiresAt(), zone);
+            case ORDER_PAID, BALANCE_LOW -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -44,6 +44,12 @@ final class DispatchFixture {
                 image.put("daysBefore", new AttributeValue().withN(m.daysBefore().toString()));
             }
             image.put("createdAt", new AttributeValue().withS(ApiTime.storage(m.createdAt())));
+            if (m.amount() != null) {
+                image.put("amountFen", new AttributeValue().withN(Long.toString(m.amount().fen())));
+            }
+            if (m.until() != null) {
+                image.put("until", new AttributeValue().withS(ApiTime.storage(m.until())));
+            }
             StreamRecord stream = new StreamRecord();
             stream.setNewImage(image);
             stream.setKeys(Map.of("id", new AttributeValue().withS(m.id())));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.notify.Channel;
 import com.edgecloud.notify.RecordingChannels;
 import com.edgecloud.notify.SmtpEmailSender;
 import com.edgecloud.testing.Fixtures;
@@ -43,7 +44,7 @@ class NotificationDispatchGreenMailTest {
             assertTrue(received[0].getSubject().length() > 0);
             assertEquals(m.id(), received[0].getHeader(SmtpEmailSender.NOTIFICATION_ID_HEADER)[0]);
             assertTrue(context.getBean(RecordingChannels.class).sent().stream()
-                    .noneMatch(s -> s.channel() == com.edgecloud.notify.Channel.EMAIL), "email went over SMTP");
+                    .noneMatch(s -> s.channel() == Channel.EMAIL), "email went over SMTP");
         }
     }
 }

@@ -9,6 +9,8 @@ import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.dynamodb.DynamoDeliveries;
 import com.edgecloud.billing.dynamodb.DynamoMessageSettings;
 import com.edgecloud.billing.dynamodb.DynamoMessages;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.notify.DeliveryChannel;
 import com.edgecloud.billing.notify.DeliveryStatus;
 import com.edgecloud.billing.notify.MessageSettings;
@@ -23,6 +25,8 @@ import com.edgecloud.notify.SentItem;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.TestContexts;
 import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,6 +85,21 @@ class NotificationDispatchIntegrationTest {
         assertEquals("+8613800000000", sentFor(m, Channel.SMS).get(0).to());
         assertEquals(1, messages.unreadCount(account));
         assertTrue(messages.list(account, 10, null).items().get(0).body().contains(m.orderId()));
+    }
+
+    @Test
+    void aBalanceLowOfTheAccountGoesOutWithItsHoursLeft_G7() {
+        String account = fixtures.verifiedAccount();
+        Instant at = Instant.parse("2026-12-01T07:00:00Z");
+        OutboxMessage m = OutboxMessage.balanceLow(Ids.next("msg"), account, Money.parse("46.00"),
+                at.plus(Duration.ofHours(23)), at);
+
+        StreamsEventResponse response = handler.handleRequest(DispatchFixture.event(m), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(1, sentFor(m, Channel.EMAIL).size());
+        assertTrue(sentFor(m, Channel.SMS).get(0).body().contains("23"), sentFor(m, Channel.SMS).get(0).body());
+        assertEquals(1, messages.unreadCount(account));
     }
 
     @Test
@@ -209,6 +228,35 @@ class NotificationDispatchIntegrationTest {
                 .orElseThrow();
         assertEquals(DeliveryStatus.FAILED, parked.status());
         assertEquals(1, parked.attempts());
+    }
+
+    @Test
+    void autoRenewalAndBalanceLowGoToSelfOnEveryChannelByDefault_R4_G7_N1() {
+        String account = fixtures.verifiedAccount();
+        context.getBean(DynamoMessageSettings.class).save(account, new MessageSettings("en", List.of(), Map.of()), 0);
+        Instance instance = fixtures.monthly(account, fixtures.nodeWithHourlyPrice("2.00", 5),
+                Instant.parse("2026-01-01T07:00:00Z"), Instant.parse("2026-02-01T15:59:59Z"));
+        Instant at = Instant.parse("2026-01-29T15:59:59Z");
+        OutboxMessage renewed = new OutboxMessage(Ids.next("msg"), NotificationType.AUTO_RENEWED, account, instance.id(),
+                null, null, at, Money.parse("1000.00"), Instant.parse("2026-03-02T15:59:59Z"));
+        OutboxMessage failed = new OutboxMessage(Ids.next("msg"), NotificationType.AUTO_RENEWAL_FAILED, account,
+                instance.id(), null, null, at, Money.parse("1000.00"), instance.expiresAt());
+        OutboxMessage low = OutboxMessage.balanceLow(Ids.next("msg"), account, Money.parse("40.00"),
+                at.plus(Duration.ofHours(20)), at);
+
+        StreamsEventResponse response = handler.handleRequest(DispatchFixture.event(renewed, failed, low), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        for (OutboxMessage m : List.of(renewed, failed, low)) {
+            assertEquals(List.of("t@example.com"), sentFor(m, Channel.EMAIL).stream().map(SentItem::to).toList());
+            assertEquals(List.of("+8613800000000"), sentFor(m, Channel.SMS).stream().map(SentItem::to).toList());
+        }
+        assertEquals(3, messages.unreadCount(account), "and an in-site message each");
+        assertTrue(sentFor(renewed, Channel.EMAIL).get(0).body().contains("CNY 1000.00 was charged"),
+                sentFor(renewed, Channel.EMAIL).get(0).body());
+        assertTrue(sentFor(renewed, Channel.EMAIL).get(0).body().contains("2026-03-02 23:59:59 (UTC+08:00)"));
+        assertTrue(sentFor(failed, Channel.SMS).get(0).body().startsWith("Auto-renewal of server " + instance.id()));
+        assertEquals("Your balance lasts about 20 hours more", sentFor(low, Channel.EMAIL).get(0).subject());
     }
 
     private static List<SentItem> sentFor(OutboxMessage m, Channel channel) {

@@ -6,7 +6,7 @@ import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.notify.Channel;
 import com.edgecloud.notify.RecordingChannels;
 import com.edgecloud.testing.Fixtures;
-import com.edgecloud.testing.StubLambdaContext;
+import com.edgecloud.runtime.InvocationContext;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,7 @@ class NotificationDispatchMetricsTest {
         context.getBean(RecordingChannels.class).failNext(Channel.EMAIL, 1);
 
         String out = stdoutOf(() -> handler.handleRequest(DispatchFixture.event(m),
-                new StubLambdaContext("billing-NotificationDispatchFunction-X1", "req-2", 800_000)));
+                new InvocationContext("billing-NotificationDispatchFunction-X1", "req-2", 800_000)));
 
         List<String> emf = out.lines().filter(l -> l.contains("\"_aws\"")).toList();
         assertEquals(1, emf.size(), out);

@@ -85,43 +85,51 @@ public final class Deliverer {
     }
 
     private Delivery send(Delivery d, String token, boolean parkOnFailure) {
-        Instant now;
         try {
-            switch (d.channel()) {
-                case EMAIL -> email.send(new EmailMessage(d.notificationId(), d.type(), d.instanceId(), d.to(),
-                        d.title(), d.body()));
-                case SMS -> sms.send(new SmsMessage(d.notificationId(), d.type(), d.instanceId(), d.to(), d.body()));
-                case IN_SITE -> {
-                    InSiteMessage message = new InSiteMessage(messageId(d), d.accountId(), d.type(), d.instanceId(),
-                            d.daysBefore(), d.notificationCreatedAt(), d.title(), d.body(), false);
-                    deliveries.deliverInSite(d, message, token, time.now());
-                    sent.incrementAndGet();
-                    return deliveries.find(d.id()).orElseThrow();
-                }
-            }
-            sent.incrementAndGet();
-            now = time.now();
-            if (!deliveries.markSent(d.id(), token, now)) {
-                LOG.warn("delivery {} was sent but its claim had expired", d.id());
-            }
+            transmit(d, token);
         } catch (RuntimeException e) {
             failed.incrementAndGet();
-            boolean retryable = !(e instanceof DeliveryFailedException f) || f.isRetryable();
-            String reason = e instanceof DeliveryFailedException f ? f.reason() : e.getClass().getSimpleName();
-            reason = reason.length() > 300 ? reason.substring(0, 300) : reason;
-            now = time.now();
-            int attempts = d.attempts() + 1;
-            if (parkOnFailure || !retryable || attempts >= maxAttempts) {
-                LOG.warn("delivery {} ({} {}) parked FAILED after {} attempts: {}", d.id(), d.channel(), d.type(),
-                        attempts, reason);
-                deliveries.markFailed(d.id(), token, now, reason);
-            } else {
-                Instant next = now.plus(backoff(attempts));
-                LOG.info("delivery {} failed (attempt {}): {}; next at {}", d.id(), attempts, reason, next);
-                deliveries.markRetry(d.id(), token, now, reason, next);
-            }
+            retryOrPark(d, token, e, parkOnFailure);
         }
         return deliveries.find(d.id()).orElseThrow();
+    }
+
+    /** Sends over the delivery's channel and marks it SENT; an in-site message is stored and marked in one write. */
+    private void transmit(Delivery d, String token) {
+        switch (d.channel()) {
+            case EMAIL -> email.send(new EmailMessage(d.notificationId(), d.type(), d.instanceId(), d.to(),
+                    d.title(), d.body()));
+            case SMS -> sms.send(new SmsMessage(d.notificationId(), d.type(), d.instanceId(), d.to(), d.body()));
+            case IN_SITE -> {
+                InSiteMessage message = new InSiteMessage(messageId(d), d.accountId(), d.type(), d.instanceId(),
+                        d.daysBefore(), d.notificationCreatedAt(), d.title(), d.body(), false);
+                deliveries.deliverInSite(d, message, token, time.now());
+                sent.incrementAndGet();
+                return;
+            }
+        }
+        sent.incrementAndGet();
+        if (!deliveries.markSent(d.id(), token, time.now())) {
+            LOG.warn("delivery {} was sent but its claim had expired", d.id());
+        }
+    }
+
+    /** N2: a retryable failure backs off until the last attempt; a permanent one, or the last, is parked FAILED. */
+    private void retryOrPark(Delivery d, String token, RuntimeException e, boolean parkOnFailure) {
+        boolean retryable = !(e instanceof DeliveryFailedException f) || f.isRetryable();
+        String reason = e instanceof DeliveryFailedException f ? f.reason() : e.getClass().getSimpleName();
+        reason = reason.length() > 300 ? reason.substring(0, 300) : reason;
+        Instant now = time.now();
+        int attempts = d.attempts() + 1;
+        if (parkOnFailure || !retryable || attempts >= maxAttempts) {
+            LOG.warn("delivery {} ({} {}) parked FAILED after {} attempts: {}", d.id(), d.channel(), d.type(),
+                    attempts, reason);
+            deliveries.markFailed(d.id(), token, now, reason);
+        } else {
+            Instant next = now.plus(backoff(attempts));
+            LOG.info("delivery {} failed (attempt {}): {}; next at {}", d.id(), attempts, reason, next);
+            deliveries.markRetry(d.id(), token, now, reason, next);
+        }
     }
 
     /** Exponential back-off with jitter: between half and all of base × 2^(attempts−1), at most the cap. */

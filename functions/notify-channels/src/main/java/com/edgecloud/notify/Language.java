@@ -1,30 +1,29 @@
 package com.edgecloud.notify;
 
-/** §11: the language of the texts sent, from the account's message settings. */
-public enum Language {
-    ZH_CN("zh-CN"), EN("en");
+import java.util.Objects;
 
-    private final String tag;
+/**
+ * §11: the language of the texts sent, from the account's message settings, by its tag
+ * ({@code zh-CN}, {@code en}). A language is known when its texts are: {@code messages_<tag>.properties}
+ * beside {@link MessageBundle}.
+ */
+public record Language(String tag) {
 
-    Language(String tag) {
-        this.tag = tag;
+    public static final Language ZH_CN = new Language("zh-CN");
+    public static final Language EN = new Language("en");
+
+    public Language {
+        Objects.requireNonNull(tag, "tag");
     }
 
-    /** The settings' form: {@code zh-CN} or {@code en}. */
-    public String tag() {
-        return tag;
-    }
-
-    /** §11: absent means {@code zh-CN}; an unknown tag is an error (settings validate it). */
+    /** §11: absent means {@code zh-CN}; a tag without texts is an error (settings validate it). */
     public static Language fromTag(String tag) {
         if (tag == null) {
             return ZH_CN;
         }
-        for (Language l : values()) {
-            if (l.tag.equals(tag)) {
-                return l;
-            }
+        if (!tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*") || !MessageBundle.exists(tag)) {
+            throw new IllegalArgumentException("Unknown language '" + tag + "': no " + MessageBundle.fileName(tag));
         }
-        throw new IllegalArgumentException("Unknown language '" + tag + "': expected zh-CN or en");
+        return new Language(tag);
     }
 }

@@ -1,5 +1,6 @@
 package com.edgecloud.notify;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,13 @@ public record NotificationText(String title, String body, String smsBody) {
         Objects.requireNonNull(smsBody, "smsBody");
     }
 
-    /** §11: the texts are in the language of the account's message settings. */
+    /** §11: the texts are in the language of the account's message settings, from its bundle. */
     public static NotificationText render(NotificationFacts facts, Language language) {
         Objects.requireNonNull(facts, "facts");
-        return switch (Objects.requireNonNull(language, "language")) {
-            case EN -> EnglishText.render(facts);
-            case ZH_CN -> ChineseText.render(facts);
-        };
+        MessageBundle texts = MessageBundle.of(Objects.requireNonNull(language, "language").tag());
+        Map<String, Object> placeholders = facts.placeholders();
+        return new NotificationText(texts.render(facts.type(), "title", placeholders),
+                texts.render(facts.type(), "body", placeholders),
+                texts.render(facts.type(), "sms", placeholders));
     }
 }

@@ -3,7 +3,6 @@ package com.edgecloud.notify;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -20,11 +19,6 @@ public final class SnsSmsSender implements SmsSender {
 
     public SnsSmsSender(SnsClient sns) {
         this.sns = Objects.requireNonNull(sns, "sns");
-    }
-
-    /** Region and credentials from the environment, as a Lambda function has them. */
-    public static SnsSmsSender fromEnvironment() {
-        return new SnsSmsSender(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
     }
 
     @Override

@@ -212,10 +212,86 @@ class NotificationTextTest {
                 () -> NotificationFacts.expiryWarning("i-1", null, null, 0, EXPIRES_AT, SHANGHAI),
                 () -> NotificationFacts.expired("i-1", null, null, EXPIRES_AT, null, SHANGHAI),
                 () -> NotificationFacts.overdue("i-1", null, null, null, null, RELEASE_AT, SHANGHAI),
-                () -> NotificationFacts.orderPaid(null, null, null, null, null, SHANGHAI));
+                () -> NotificationFacts.orderPaid(null, null, null, null, null, SHANGHAI),
+                () -> NotificationFacts.autoRenewed("i-1", null, null, null, EXPIRES_AT, SHANGHAI),
+                () -> NotificationFacts.autoRenewalFailed("i-1", null, null, null, null, SHANGHAI),
+                () -> NotificationFacts.balanceLow(Money.parse("1.00"), -1, EXPIRES_AT, SHANGHAI),
+                () -> NotificationFacts.balanceLow(null, 3, EXPIRES_AT, SHANGHAI));
         for (Runnable r : incomplete) {
             assertThrows(IllegalArgumentException.class, r::run);
         }
+    }
+
+    @Test
+    void autoRenewedSaysWhatWasChargedAndTheNewExpiry_R4() {
+        Instant newExpiry = Instant.parse("2016-03-02T15:59:59Z");
+        NotificationFacts facts = NotificationFacts.autoRenewed("i-123", "sh-01", "Shanghai", Money.parse("1000"),
+                newExpiry, SHANGHAI);
+
+        NotificationText en = NotificationText.render(facts, Language.EN);
+        assertEquals("Your server i-123 has been renewed automatically", en.title());
+        assertEquals("Your monthly-package server i-123 on node sh-01 (Shanghai) was renewed automatically, as you "
+                + "set it. CNY 1000.00 was charged to your balance, and the server now expires at "
+                + "2016-03-02 23:59:59 (UTC+08:00).\n\n"
+                + "Auto-renewal stays on for the next term; you can turn it off in the instance's auto-renewal "
+                + "setting.", en.body());
+        assertEquals("Server i-123 renewed automatically: CNY 1000.00, now expires 2016-03-02 23:59:59 (UTC+08:00).",
+                en.smsBody());
+
+        NotificationText zh = NotificationText.render(facts, Language.ZH_CN);
+        assertEquals("您的服务器 i-123 已自动续费", zh.title());
+        assertEquals("您位于节点 sh-01（Shanghai）的包年包月服务器 i-123 已按您的设置自动续费，从账户余额扣除 1000.00 元，"
+                + "新的到期时间为 2016-03-02 23:59:59 (UTC+08:00)。\n\n"
+                + "自动续费对下一个周期仍然有效；如需关闭，请修改该实例的自动续费设置。", zh.body());
+        assertEquals("服务器 i-123 已自动续费 1000.00 元，新到期时间 2016-03-02 23:59:59 (UTC+08:00)。", zh.smsBody());
+    }
+
+    @Test
+    void autoRenewalFailedAsksForARechargeBeforeExpiry_R4() {
+        NotificationFacts facts = NotificationFacts.autoRenewalFailed("i-123", null, null, Money.parse("1000.00"),
+                EXPIRES_AT, SHANGHAI);
+
+        NotificationText en = NotificationText.render(facts, Language.EN);
+        assertEquals("Auto-renewal of your server i-123 failed", en.title());
+        assertEquals("Your monthly-package server i-123 could not be renewed automatically: your available balance "
+                + "does not cover the renewal price of CNY 1000.00. The server expires at "
+                + "2016-02-01 23:59:59 (UTC+08:00).\n\n"
+                + "Recharge your account before then: auto-renewal tries again until expiry. "
+                + "You can also renew it yourself.", en.body());
+        assertEquals("Auto-renewal of server i-123 failed: balance too low. Recharge before "
+                + "2016-02-01 23:59:59 (UTC+08:00).", en.smsBody());
+
+        NotificationText zh = NotificationText.render(facts, Language.ZH_CN);
+        assertEquals("您的服务器 i-123 自动续费失败", zh.title());
+        assertEquals("您的包年包月服务器 i-123 自动续费失败：账户可用余额不足以支付续费金额 1000.00 元。"
+                + "服务器将于 2016-02-01 23:59:59 (UTC+08:00) 到期。\n\n"
+                + "请在到期前充值，系统会在到期前继续尝试自动续费；您也可以手动续费。", zh.body());
+        assertEquals("服务器 i-123 自动续费失败（余额不足），请于 2016-02-01 23:59:59 (UTC+08:00) 前充值。", zh.smsBody());
+    }
+
+    @Test
+    void balanceLowSaysHowLongTheBalanceLasts_G7() {
+        NotificationFacts facts = NotificationFacts.balanceLow(Money.parse("40.00"), 20, EXPIRES_AT, SHANGHAI);
+
+        NotificationText en = NotificationText.render(facts, Language.EN);
+        assertEquals("Your balance lasts about 20 hours more", en.title());
+        assertEquals("Your available balance of CNY 40.00 covers your pay-by-configuration servers for about "
+                + "20 hours more at their current hourly prices, until 2016-02-01 23:59:59 (UTC+08:00).\n\n"
+                + "Recharge in time: a bill that cannot be paid makes its server overdue, and 7 days later an "
+                + "overdue server is stopped and released, and its data deleted for good.", en.body());
+        assertEquals("Balance CNY 40.00 lasts about 20 hours more, until 2016-02-01 23:59:59 (UTC+08:00). "
+                + "Recharge in time.", en.smsBody());
+        assertEquals("Your balance lasts less than 1 hour more", NotificationText.render(
+                NotificationFacts.balanceLow(Money.parse("1.00"), 0, EXPIRES_AT, SHANGHAI), Language.EN).title());
+
+        NotificationText zh = NotificationText.render(facts, Language.ZH_CN);
+        assertEquals("您的账户余额预计仅够使用约 20 小时", zh.title());
+        assertEquals("您的账户可用余额为 40.00 元，按当前小时价格，预计仅够您的按配置计费服务器使用约 20 小时，"
+                + "将于 2016-02-01 23:59:59 (UTC+08:00) 用完。\n\n"
+                + "请及时充值：账单无法支付时服务器将进入欠费状态，欠费 7 天后服务器将被停止并释放，数据将被永久删除。",
+                zh.body());
+        assertEquals("账户余额 40.00 元预计仅够使用约 20 小时（至 2016-02-01 23:59:59 (UTC+08:00)），请及时充值。",
+                zh.smsBody());
     }
 
     private static NotificationFacts longest(NotificationType type) {
@@ -224,6 +300,7 @@ class NotificationTextTest {
         String city = "Shanghai";
         Money bigOrder = Money.parse("99999999.99");
         Money bigHourlyBill = Money.parse("99999.99");
+        Money bigRenewal = Money.parse("9999999.99"); // 3 years of a very large server
         return switch (type) {
             case EXPIRY_WARNING -> NotificationFacts.expiryWarning(id, node, city, 30, EXPIRES_AT, SHANGHAI);
             case EXPIRED -> NotificationFacts.expired(id, node, city, EXPIRES_AT, RELEASE_AT, SHANGHAI);
@@ -231,6 +308,10 @@ class NotificationTextTest {
             case SERVER_STOPPED -> NotificationFacts.serverStopped(id, node, city, RELEASE_AT, SHANGHAI);
             case SERVER_RELEASED -> NotificationFacts.serverReleased(id, node, city, RELEASE_AT, SHANGHAI);
             case ORDER_PAID -> NotificationFacts.orderPaid("ord-0123456789abcdef0123", bigOrder, 100, node, city, SHANGHAI);
+            case AUTO_RENEWED -> NotificationFacts.autoRenewed(id, node, city, bigRenewal, EXPIRES_AT, SHANGHAI);
+            case AUTO_RENEWAL_FAILED -> NotificationFacts.autoRenewalFailed(id, node, city, bigRenewal, EXPIRES_AT,
+                    SHANGHAI);
+            case BALANCE_LOW -> NotificationFacts.balanceLow(bigHourlyBill, 23, EXPIRES_AT, SHANGHAI);
         };
     }
 }

@@ -6,8 +6,9 @@ import java.util.function.Supplier;
 /**
  * A5: the secret shared with the provider. In AWS it is the SSM parameter named by
  * {@code CALLBACK_SECRET_PARAMETER}, read (decrypted) on the first callback of a container and
- * kept: never at init, so it is not in a SnapStart snapshot. Otherwise {@code payments.callback-secret}
- * (locally {@code local-callback-secret}).
+ * kept: never at init, so it is not in a SnapStart snapshot. Otherwise {@code payments.callback-secret},
+ * which only the local server sets; with neither every callback fails ({@link CallbackSecretFactory}).
+ * A source that fails is asked again on the next callback.
  */
 public final class CallbackSecret {
 

@@ -1,10 +1,10 @@
 package com.edgecloud.payment;
 
+import com.edgecloud.http.HttpFunction;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of PaymentCallbackFunction: API Gateway HTTP API, payload format 2.0, no JWT. */
-public class PaymentCallbackHandler extends APIGatewayV2HTTPEventFunction {
+public class PaymentCallbackHandler extends HttpFunction {
 
     public PaymentCallbackHandler() {
         super();

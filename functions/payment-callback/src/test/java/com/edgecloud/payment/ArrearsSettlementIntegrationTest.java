@@ -21,6 +21,7 @@ import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,8 @@ class ArrearsSettlementIntegrationTest {
 
     @BeforeAll
     static void start() {
-        PaymentCallbackIntegrationTest.function = new FunctionHarness(PaymentCallbackHandler::new);
+        PaymentCallbackIntegrationTest.function = new FunctionHarness(PaymentCallbackHandler::new,
+                Map.of("payments.callback-secret", PaymentCallbackIntegrationTest.LOCAL_SECRET));
         PaymentCallbackIntegrationTest.api = new HandlerApi(PaymentCallbackIntegrationTest.function);
     }
 

@@ -1,11 +1,12 @@
 package com.edgecloud.payment;
 
+import static com.edgecloud.testing.StartGate.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.dynamodb.DynamoPaymentStore;
 import com.edgecloud.billing.dynamodb.DynamoIdempotencyStore;
@@ -13,7 +14,6 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.payment.CallbackSignature;
 import com.edgecloud.billing.payment.OrderCancellations;
-import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.payment.PaymentStatus;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
@@ -24,14 +24,10 @@ import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +50,7 @@ class PaymentCallbackIntegrationTest {
 
     @BeforeAll
     static void start() {
-        function = new FunctionHarness(PaymentCallbackHandler::new);
+        function = new FunctionHarness(PaymentCallbackHandler::new, Map.of("payments.callback-secret", LOCAL_SECRET));
         api = new HandlerApi(function);
         payments = new DynamoPaymentStore(fixtures.dynamo, fixtures.tables,
                 new DynamoIdempotencyStore(fixtures.dynamo, fixtures.tables));
@@ -72,7 +68,7 @@ class PaymentCallbackIntegrationTest {
         String account = fixtures.verifiedAccount();
         String paymentId = recharge(account, "100.00");
         String body = callbackBody(paymentId, "SUCCEEDED", "100.00");
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         refused.put("missing", null);
         refused.put("not hex", "zz-not-a-signature");
         refused.put("empty", "");
@@ -323,7 +319,7 @@ class PaymentCallbackIntegrationTest {
 
     @Test
     void aThirdPartyOrderChecksTheAccountNodeAndStockAsABalanceOne_A1_C1_C2() {
-        String inactive = fixtures.account(false, com.edgecloud.billing.account.Verification.PERSONAL);
+        String inactive = fixtures.account(false, Verification.PERSONAL);
         String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
         api.problem(purchase(inactive, spec, 1, "MONTHLY_PACKAGE", "THIRD_PARTY"), 403, "ACCOUNT_NOT_ACTIVE");
         String account = fixtures.verifiedAccount();
@@ -404,26 +400,4 @@ class PaymentCallbackIntegrationTest {
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(account))).build()).items().stream().toList();
     }
 
-    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.apply(index);
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -23,12 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -90,33 +84,6 @@ final class PurchaseApi {
 
     // ---- concurrency ---------------------------------------------------------------------
 
-    /** Runs {@code n} calls at once (a start gate releases them together) and returns their replies. */
-    static List<Reply> concurrently(int n, IntFunction<Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(index);
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "all threads started");
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // ---- what is stored ---------------------------------------------------------------------
 
     Money cash(String accountId) {
@@ -171,6 +138,10 @@ final class PurchaseApi {
                         .filterExpression("accountId = :a")
                         .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(accountId))).build())
                 .items().stream().toList();
+    }
+
+    Fixtures.Snapshot snapshot(Fixtures.Buyer buyer) {
+        return fixtures.snapshot(buyer);
     }
 
     Fixtures.Snapshot snapshot(String accountId, String[] nodeAndSpec) {

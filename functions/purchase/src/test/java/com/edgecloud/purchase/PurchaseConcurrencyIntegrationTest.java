@@ -1,6 +1,6 @@
 package com.edgecloud.purchase;
 
-import static com.edgecloud.purchase.PurchaseApi.concurrently;
+import static com.edgecloud.testing.StartGate.concurrently;
 import static com.edgecloud.purchase.PurchaseApi.monthly;
 import static com.edgecloud.purchase.PurchaseApi.newKey;
 import static com.edgecloud.purchase.PurchaseApi.payByConfiguration;
@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.Fixtures.Buyer;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,40 +69,36 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void twentyConcurrentPurchasesOfOneAccountForAStockOfFiveSellExactlyFive_C2_A4() throws Exception {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "100000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+        Buyer buyer = fixtures.buyer("100000.00", 5);
 
-        List<Reply> replies = concurrently(20, i -> api.post(account, newKey(), monthly(spec, 1, "MONTH", 1)));
+        List<Reply> replies = concurrently(20, i -> api.post(buyer.account(), newKey(), monthly(buyer.spec(), 1, "MONTH", 1)));
 
         Map<Integer, Integer> byStatus = statuses(replies);
         replies.stream().filter(r -> r.status != 201).forEach(r -> r.assertProblem(409, "OUT_OF_STOCK"));
         assertEquals(5, byStatus.getOrDefault(201, 0), byStatus.toString());
-        assertEquals(0, fixtures.stock(spec[0], spec[1]));
-        assertEquals("95000.00", api.cash(account).toString());
-        assertEquals(5, api.orders(account).size());
-        assertEquals(5, api.instances(account).size());
-        assertEquals(5, api.ledger(account, "ORDER_CHARGE").size());
-        assertLedgerAddsUp(account);
-        assertTrue(api.snapshot(account, spec).idempotency().size() == 5, "only the sold purchases keep their key");
+        assertEquals(0, fixtures.stock(buyer));
+        assertEquals("95000.00", api.cash(buyer.account()).toString());
+        assertEquals(5, api.orders(buyer.account()).size());
+        assertEquals(5, api.instances(buyer.account()).size());
+        assertEquals(5, api.ledger(buyer.account(), "ORDER_CHARGE").size());
+        assertLedgerAddsUp(buyer.account());
+        assertTrue(api.snapshot(buyer).idempotency().size() == 5, "only the sold purchases keep their key");
     }
 
     @Test
     void tenConcurrentPurchasesWithMoneyForThreeSucceedExactlyThreeTimes_P2_A4() throws Exception {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "3500.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+        Buyer buyer = fixtures.buyer("3500.00", 100);
 
-        List<Reply> replies = concurrently(10, i -> api.post(account, newKey(), monthly(spec, 1, "MONTH", 1)));
+        List<Reply> replies = concurrently(10, i -> api.post(buyer.account(), newKey(), monthly(buyer.spec(), 1, "MONTH", 1)));
 
         Map<Integer, Integer> byStatus = statuses(replies);
         replies.stream().filter(r -> r.status != 201).forEach(r -> r.assertProblem(402, "INSUFFICIENT_BALANCE"));
         assertEquals(3, byStatus.getOrDefault(201, 0), byStatus.toString());
-        assertEquals("500.00", api.cash(account).toString());
-        assertEquals(97, fixtures.stock(spec[0], spec[1]));
-        assertEquals(3, api.orders(account).size());
-        assertEquals(3, api.ledger(account, "ORDER_CHARGE").size());
-        assertLedgerAddsUp(account);
+        assertEquals("500.00", api.cash(buyer.account()).toString());
+        assertEquals(97, fixtures.stock(buyer));
+        assertEquals(3, api.orders(buyer.account()).size());
+        assertEquals(3, api.ledger(buyer.account(), "ORDER_CHARGE").size());
+        assertLedgerAddsUp(buyer.account());
     }
 
     @Test
@@ -132,9 +128,7 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void purchasesAndRechargesAtTheSameTimeKeepTheLedgerEqualToTheCash_A4() throws Exception {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+        Buyer buyer = fixtures.buyer("5000.00", 100);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -143,11 +137,11 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
             for (int i = 0; i < 5; i++) {
                 purchases.add(pool.submit(() -> {
                     go.await();
-                    return api.post(account, newKey(), monthly(spec, 1, "MONTH", 1));
+                    return api.post(buyer.account(), newKey(), monthly(buyer.spec(), 1, "MONTH", 1));
                 }));
                 recharges.add(pool.submit(() -> {
                     go.await();
-                    fixtures.wallets.recharge(account, Money.parse("100.00"), Instant.now());
+                    fixtures.wallets.recharge(buyer.account(), Money.parse("100.00"), Instant.now());
                     return null;
                 }));
             }
@@ -162,25 +156,23 @@ class PurchaseConcurrencyIntegrationTest extends PurchaseFunctionTest {
             pool.shutdownNow();
         }
 
-        assertEquals("500.00", api.cash(account).toString(), "5000 + 5 × 100 − 5 × 1000");
-        assertEquals(5, api.ledger(account, "ORDER_CHARGE").size());
-        assertLedgerAddsUp(account);
+        assertEquals("500.00", api.cash(buyer.account()).toString(), "5000 + 5 × 100 − 5 × 1000");
+        assertEquals(5, api.ledger(buyer.account(), "ORDER_CHARGE").size());
+        assertLedgerAddsUp(buyer.account());
     }
 
     @Test
     void concurrentPayByConfigurationLaunchesNeverOversell_G1_C2() throws Exception {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "50.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 7);
+        Buyer buyer = fixtures.buyer("50.00", 7);
 
-        List<Reply> replies = concurrently(12, i -> api.post(account, newKey(), payByConfiguration(spec, 1)));
+        List<Reply> replies = concurrently(12, i -> api.post(buyer.account(), newKey(), payByConfiguration(buyer.spec(), 1)));
 
         Map<Integer, Integer> byStatus = statuses(replies);
         replies.stream().filter(r -> r.status != 201).forEach(r -> r.assertProblem(409, "OUT_OF_STOCK"));
         assertEquals(7, byStatus.getOrDefault(201, 0), byStatus.toString());
-        assertEquals(0, fixtures.stock(spec[0], spec[1]));
-        assertEquals(7, api.instances(account).size());
-        assertEquals("50.00", api.cash(account).toString());
+        assertEquals(0, fixtures.stock(buyer));
+        assertEquals(7, api.instances(buyer.account()).size());
+        assertEquals("50.00", api.cash(buyer.account()).toString());
     }
 
     private static Map<Integer, Integer> statuses(List<Reply> replies) {

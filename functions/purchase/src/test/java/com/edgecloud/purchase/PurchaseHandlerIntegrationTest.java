@@ -12,6 +12,7 @@ import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.purchase.PurchaseApi.Reply;
+import com.edgecloud.testing.Fixtures.Buyer;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +32,10 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void monthlyPurchaseChargesTheWholePriceOnce_P2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 10);
+        Buyer buyer = fixtures.buyer("5000.00", 10);
         function.clock().set(Instant.parse("2016-01-31T02:00:00Z")); // 10:00 on Jan 31 in Shanghai
 
-        Reply reply = api.post(account, newKey(), monthly(spec, 2, "MONTH", 2)).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), monthly(buyer.spec(), 2, "MONTH", 2)).assertCreated();
 
         JsonNode order = reply.json().get("order");
         String orderId = order.get("id").getStringValue();
@@ -52,9 +51,9 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
         for (int i = 0; i < instances.size(); i++) {
             JsonNode instance = instances.get(i);
             ids.add(instance.get("id").getStringValue());
-            assertEquals(account, instance.get("accountId").getStringValue());
-            assertEquals(spec[0], instance.get("nodeId").getStringValue());
-            assertEquals(spec[1], instance.get("specId").getStringValue());
+            assertEquals(buyer.account(), instance.get("accountId").getStringValue());
+            assertEquals(buyer.spec()[0], instance.get("nodeId").getStringValue());
+            assertEquals(buyer.spec()[1], instance.get("specId").getStringValue());
             assertEquals("MONTHLY_PACKAGE", instance.get("billingMethod").getStringValue());
             assertEquals("NORMAL", instance.get("billingState").getStringValue());
             assertEquals("RUNNING", instance.get("powerState").getStringValue());
@@ -67,30 +66,30 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
         }
         assertEquals(2, ids.size(), "two distinct instances");
 
-        assertEquals("1000.00", api.cash(account).toString());
-        assertEquals(8, fixtures.stock(spec[0], spec[1]));
+        assertEquals("1000.00", api.cash(buyer.account()).toString());
+        assertEquals(8, fixtures.stock(buyer));
 
         // A4: one ORDER_CHARGE with the negative cash part, and the ledger adds up to the cash.
-        List<LedgerEntry> charges = api.ledger(account, "ORDER_CHARGE");
+        List<LedgerEntry> charges = api.ledger(buyer.account(), "ORDER_CHARGE");
         assertEquals(1, charges.size());
         assertEquals("-4000.00", charges.get(0).cash().toString());
         assertEquals("0.00", charges.get(0).coupon().toString());
         assertEquals(orderId, charges.get(0).orderId());
-        assertLedgerAddsUpToCash(account);
+        assertLedgerAddsUpToCash(buyer.account());
 
         // The order and its instances are stored; the ORDER_PAID notification is in the outbox (N2).
-        List<Map<String, AttributeValue>> orders = api.orders(account);
+        List<Map<String, AttributeValue>> orders = api.orders(buyer.account());
         assertEquals(1, orders.size());
         assertEquals(orderId, orders.get(0).get("orderId").s());
         assertEquals("PAID", orders.get(0).get("status").s());
-        assertEquals(ids, new HashSet<>(api.instances(account).stream().map(i -> i.get("instanceId").s()).toList()));
-        List<Map<String, AttributeValue>> outbox = api.outbox(account);
+        assertEquals(ids, new HashSet<>(api.instances(buyer.account()).stream().map(i -> i.get("instanceId").s()).toList()));
+        List<Map<String, AttributeValue>> outbox = api.outbox(buyer.account());
         assertEquals(1, outbox.size());
         assertEquals("ORDER_PAID", outbox.get(0).get("type").s());
         assertEquals(orderId, outbox.get(0).get("orderId").s());
 
         // P3: each instance's first term is stored with the order, for GET /instances/{id}/terms.
-        List<Map<String, AttributeValue>> terms = api.terms(account);
+        List<Map<String, AttributeValue>> terms = api.terms(buyer.account());
         assertEquals(ids, new HashSet<>(terms.stream().map(t -> t.get("instanceId").s()).toList()));
         for (Map<String, AttributeValue> term : terms) {
             assertEquals("2016-01-31T02:00:00Z", term.get("termStartsAt").s());
@@ -104,20 +103,18 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void yearlyPackageChargesTheYearlyPriceTimesYearsTimesQuantity_P2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "50000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
+        Buyer buyer = fixtures.buyer("50000.00", 5);
         function.clock().set(Instant.parse("2016-02-29T00:00:00Z")); // 08:00 on Feb 29 in Shanghai
 
-        Reply reply = api.post(account, newKey(), monthly(spec, 2, "YEAR", 2)).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), monthly(buyer.spec(), 2, "YEAR", 2)).assertCreated();
 
         assertEquals("40000.00", reply.json().get("order").get("amount").getStringValue(), "10000.00 × 2 years × 2");
-        assertEquals("10000.00", api.cash(account).toString());
-        assertEquals(3, fixtures.stock(spec[0], spec[1]));
+        assertEquals("10000.00", api.cash(buyer.account()).toString());
+        assertEquals(3, fixtures.stock(buyer));
         JsonNode instance = reply.json().get("instances").get(0);
         assertEquals("2018-02-28T23:59:59+08:00", instance.get("expiresAt").getStringValue(), "P3 in years");
-        assertEquals("-40000.00", api.ledger(account, "ORDER_CHARGE").get(0).cash().toString());
-        assertLedgerAddsUpToCash(account);
+        assertEquals("-40000.00", api.ledger(buyer.account(), "ORDER_CHARGE").get(0).cash().toString());
+        assertLedgerAddsUpToCash(buyer.account());
     }
 
     @Test
@@ -205,11 +202,9 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void payByConfigurationChargesNothingAtLaunchAndTakesStock_G1() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "80.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 4);
+        Buyer buyer = fixtures.buyer("80.00", 4);
 
-        Reply reply = api.post(account, newKey(), payByConfiguration(spec, 3)).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), payByConfiguration(buyer.spec(), 3)).assertCreated();
 
         JsonNode order = reply.json().get("order");
         assertEquals("PAID", order.get("status").getStringValue());
@@ -224,20 +219,18 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
             assertTrue(SHANGHAI_TIME.matcher(instance.get("termStartsAt").getStringValue()).matches());
             assertNullField(instance, "expiresAt");
         }
-        assertEquals("80.00", api.cash(account).toString(), "nothing charged at launch");
-        assertTrue(api.ledger(account, "ORDER_CHARGE").isEmpty());
-        assertEquals(1, fixtures.stock(spec[0], spec[1]));
-        assertEquals(3, api.instances(account).size());
-        assertEquals("ORDER_PAID", api.outbox(account).get(0).get("type").s());
+        assertEquals("80.00", api.cash(buyer.account()).toString(), "nothing charged at launch");
+        assertTrue(api.ledger(buyer.account(), "ORDER_CHARGE").isEmpty());
+        assertEquals(1, fixtures.stock(buyer));
+        assertEquals(3, api.instances(buyer.account()).size());
+        assertEquals("ORDER_PAID", api.outbox(buyer.account()).get(0).get("type").s());
     }
 
     @Test
     void aHundredServersMoreThanOneTransactionHoldsAreAllCreatedAndTakeAHundredStock_P2_C2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "100000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 150);
+        Buyer buyer = fixtures.buyer("100000.00", 150);
 
-        Reply reply = api.post(account, newKey(), monthly(spec, 100, "MONTH", 1)).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), monthly(buyer.spec(), 100, "MONTH", 1)).assertCreated();
 
         assertEquals("100000.00", reply.json().get("order").get("amount").getStringValue());
         JsonNode instances = reply.json().get("instances");
@@ -247,9 +240,9 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
             answered.add(instances.get(i).get("id").getStringValue());
         }
         assertEquals(100, answered.size());
-        Set<String> stored = new HashSet<>(api.instances(account).stream().map(i -> i.get("instanceId").s()).toList());
+        Set<String> stored = new HashSet<>(api.instances(buyer.account()).stream().map(i -> i.get("instanceId").s()).toList());
         assertEquals(answered, stored, "exactly the 100 answered instances are stored");
-        List<Map<String, AttributeValue>> terms = api.terms(account);
+        List<Map<String, AttributeValue>> terms = api.terms(buyer.account());
         assertEquals(answered, new HashSet<>(terms.stream().map(t -> t.get("instanceId").s()).toList()),
                 "each instance has its first term, also those written after the transaction");
         String orderId = reply.json().get("order").get("id").getStringValue();
@@ -257,25 +250,23 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
             assertEquals(orderId, term.get("orderId").s());
             assertEquals("100000", term.get("amountFen").n(), "1000.00: one server's share of the order");
         }
-        assertEquals(50, fixtures.stock(spec[0], spec[1]));
-        assertEquals("0.00", api.cash(account).toString());
-        assertEquals(1, api.ledger(account, "ORDER_CHARGE").size());
-        assertEquals(answered, new HashSet<>(api.orders(account).get(0).get("instanceIds").l().stream()
+        assertEquals(50, fixtures.stock(buyer));
+        assertEquals("0.00", api.cash(buyer.account()).toString());
+        assertEquals(1, api.ledger(buyer.account(), "ORDER_CHARGE").size());
+        assertEquals(answered, new HashSet<>(api.orders(buyer.account()).get(0).get("instanceIds").l().stream()
                 .map(AttributeValue::s).toList()));
     }
 
     @Test
     void aHundredPayByConfigurationServersAreAllCreated_G1_C2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "50.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 100);
+        Buyer buyer = fixtures.buyer("50.00", 100);
 
-        Reply reply = api.post(account, newKey(), payByConfiguration(spec, 100)).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), payByConfiguration(buyer.spec(), 100)).assertCreated();
 
         assertEquals(100, reply.json().get("instances").size());
-        assertEquals(100, api.instances(account).size());
-        assertEquals(0, fixtures.stock(spec[0], spec[1]));
-        assertEquals("50.00", api.cash(account).toString());
+        assertEquals(100, api.instances(buyer.account()).size());
+        assertEquals(0, fixtures.stock(buyer));
+        assertEquals("50.00", api.cash(buyer.account()).toString());
     }
 
     @Test
@@ -296,16 +287,14 @@ class PurchaseHandlerIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void paymentMethodDefaultsToBalance_P2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "1000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 1);
-        String body = "{\"nodeId\":\"" + spec[0] + "\",\"specId\":\"" + spec[1] + "\",\"quantity\":1,"
+        Buyer buyer = fixtures.buyer("1000.00", 1);
+        String body = "{\"nodeId\":\"" + buyer.spec()[0] + "\",\"specId\":\"" + buyer.spec()[1] + "\",\"quantity\":1,"
                 + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1}}";
 
-        Reply reply = api.post(account, newKey(), body).assertCreated();
+        Reply reply = api.post(buyer.account(), newKey(), body).assertCreated();
 
         assertEquals("BALANCE", reply.json().get("order").get("paymentMethod").getStringValue());
-        assertEquals("0.00", api.cash(account).toString());
+        assertEquals("0.00", api.cash(buyer.account()).toString());
     }
 
     /** A4: the cash balance equals the sum of the ledger's cash amounts. */

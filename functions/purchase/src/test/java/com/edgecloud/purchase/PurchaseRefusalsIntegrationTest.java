@@ -13,6 +13,7 @@ import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.Fixtures.Buyer;
 import com.edgecloud.purchase.PurchaseApi.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,10 @@ class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
         Reply reply = api.post(account, key, body).assertProblem(status, code);
         assertEquals(before, api.snapshot(account, spec), "nothing written by a refused purchase");
         return reply;
+    }
+
+    static Reply refusedWithNothingWritten(Buyer buyer, String key, String body, int status, String code) {
+        return refusedWithNothingWritten(buyer.account(), buyer.spec(), key, body, status, code);
     }
 
     @Test
@@ -102,48 +107,40 @@ class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void anUnknownNodeIsNotFound_C1() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
-        String[] unknownNode = {Ids.next("node"), spec[1]};
+        Buyer buyer = fixtures.buyer("5000.00", 5);
+        String[] unknownNode = {Ids.next("node"), buyer.spec()[1]};
 
-        refusedWithNothingWritten(account, spec, newKey(), monthly(unknownNode, 1, "MONTH", 1), 404, "NOT_FOUND");
+        refusedWithNothingWritten(buyer, newKey(), monthly(unknownNode, 1, "MONTH", 1), 404, "NOT_FOUND");
     }
 
     @Test
     void anUnknownSpecOfAnOpenNodeIsNotFound_C2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
-        String[] unknownSpec = {spec[0], Ids.next("spec")};
+        Buyer buyer = fixtures.buyer("5000.00", 5);
+        String[] unknownSpec = {buyer.spec()[0], Ids.next("spec")};
 
-        refusedWithNothingWritten(account, spec, newKey(), monthly(unknownSpec, 1, "MONTH", 1), 404, "NOT_FOUND");
+        refusedWithNothingWritten(buyer, newKey(), monthly(unknownSpec, 1, "MONTH", 1), 404, "NOT_FOUND");
     }
 
     @Test
     void lessStockThanTheQuantityIsRefused_C2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 2);
+        Buyer buyer = fixtures.buyer("5000.00", 2);
         String key = newKey();
-        String body = monthly(spec, 3, "MONTH", 1);
+        String body = monthly(buyer.spec(), 3, "MONTH", 1);
 
-        Reply reply = refusedWithNothingWritten(account, spec, key, body, 409, "OUT_OF_STOCK");
+        Reply reply = refusedWithNothingWritten(buyer, key, body, 409, "OUT_OF_STOCK");
         assertEquals(2, reply.json().get("available").getIntValue());
         assertEquals(3, reply.json().get("requested").getIntValue());
 
-        restock(spec, 3);
-        api.post(account, key, body).assertCreated();
-        assertEquals(0, fixtures.stock(spec[0], spec[1]));
+        restock(buyer.spec(), 3);
+        api.post(buyer.account(), key, body).assertCreated();
+        assertEquals(0, fixtures.stock(buyer));
     }
 
     @Test
     void aSoldOutSpecIsRefusedForPayByConfigurationToo_C2() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 0);
+        Buyer buyer = fixtures.buyer("5000.00", 0);
 
-        refusedWithNothingWritten(account, spec, newKey(), payByConfiguration(spec, 1), 409, "OUT_OF_STOCK");
+        refusedWithNothingWritten(buyer, newKey(), payByConfiguration(buyer.spec(), 1), 409, "OUT_OF_STOCK");
     }
 
     @Test
@@ -224,14 +221,12 @@ class PurchaseRefusalsIntegrationTest extends PurchaseFunctionTest {
 
     @Test
     void withoutJwtClaimsTheCallerIsUnauthenticated() {
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "5000.00");
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, 5);
-        Fixtures.Snapshot before = api.snapshot(account, spec);
+        Buyer buyer = fixtures.buyer("5000.00", 5);
+        Fixtures.Snapshot before = api.snapshot(buyer);
 
-        api.post(null, newKey(), monthly(spec, 1, "MONTH", 1)).assertProblem(401, "UNAUTHENTICATED");
+        api.post(null, newKey(), monthly(buyer.spec(), 1, "MONTH", 1)).assertProblem(401, "UNAUTHENTICATED");
 
-        assertEquals(before, api.snapshot(account, spec));
+        assertEquals(before, api.snapshot(buyer));
     }
 
     @Test

@@ -4,10 +4,10 @@ import static com.edgecloud.purchase.PurchaseApi.monthly;
 import static com.edgecloud.purchase.PurchaseApi.newKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.catalog.CatalogHandler;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
+import com.edgecloud.testing.Fixtures.Buyer;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Instant;
 import java.util.Map;
@@ -42,16 +42,14 @@ class QuoteThenPurchaseIntegrationTest extends PurchaseFunctionTest {
     })
     void aQuoteAndThePurchaseRightAfterItAgreeToTheFenAndOnExpiry_C4_P2_P3(Instant now, int quantity, String unit,
                                                                             int count) {
-        String[] spec = fixtures.nodeWithSpec(NodeStatus.OPEN, quantity);
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "9000000.00");
+        Buyer buyer = fixtures.buyer("9000000.00", quantity);
         catalog.clock().set(now);
         function.clock().set(now);
 
-        JsonNode quote = catalogApi.ok(catalogApi.call("catalog-quote.json", "GET", "/catalog/nodes/" + spec[0]
-                + "/specs/" + spec[1] + "/quote?billingMethod=MONTHLY_PACKAGE&quantity=" + quantity + "&unit=" + unit
+        JsonNode quote = catalogApi.ok(catalogApi.call("catalog-quote.json", "GET", "/catalog/nodes/" + buyer.spec()[0]
+                + "/specs/" + buyer.spec()[1] + "/quote?billingMethod=MONTHLY_PACKAGE&quantity=" + quantity + "&unit=" + unit
                 + "&count=" + count, null, null, null, Map.of()), 200);
-        JsonNode bought = api.post(account, newKey(), monthly(spec, quantity, unit, count)).assertCreated().json();
+        JsonNode bought = api.post(buyer.account(), newKey(), monthly(buyer.spec(), quantity, unit, count)).assertCreated().json();
 
         assertEquals(quote.get("amount").getStringValue(), bought.get("order").get("amount").getStringValue());
         JsonNode instance = bought.get("instances").get(0);

@@ -1,6 +1,7 @@
 package com.edgecloud.purchase;
 
 import com.edgecloud.billing.catalog.CatalogRepository;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
@@ -67,8 +68,8 @@ class RestockProbe implements CatalogRepository {
     }
 
     @Override
-    public Optional<Spec> replaceSpec(Spec wanted, Optional<Seen> seen) {
-        return real.replaceSpec(wanted, seen);
+    public Optional<Spec> replaceSpec(Spec wanted, PriceHistory hourlyPrices, Optional<Seen> seen) {
+        return real.replaceSpec(wanted, hourlyPrices, seen);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.edgecloud.purchase;
 
-import static com.edgecloud.purchase.PurchaseApi.concurrently;
+import static com.edgecloud.testing.StartGate.concurrently;
 import static com.edgecloud.purchase.PurchaseApi.monthly;
 import static com.edgecloud.purchase.PurchaseApi.newKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;

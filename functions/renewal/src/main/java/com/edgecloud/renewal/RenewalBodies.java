@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.body.MessageBodyReader;
 import jakarta.inject.Singleton;
 
-/** The strict reader of this function's request body (CheckedBodies). */
+/** The strict readers of this function's request bodies (CheckedBodies). */
 @Factory
 class RenewalBodies {
 
@@ -15,5 +15,11 @@ class RenewalBodies {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     MessageBodyReader<RenewalBody> renewalBody(CheckedBodies bodies) {
         return bodies.reader(RenewalBody.class);
+    }
+
+    @Singleton
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+    MessageBodyReader<AutoRenewalBody> autoRenewalBody(CheckedBodies bodies) {
+        return bodies.reader(AutoRenewalBody.class);
     }
 }

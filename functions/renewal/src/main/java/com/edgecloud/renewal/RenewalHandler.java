@@ -1,10 +1,10 @@
 package com.edgecloud.renewal;
 
+import com.edgecloud.http.HttpFunction;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 /** Lambda entry point of RenewalFunction: API Gateway HTTP API, payload format 2.0. */
-public class RenewalHandler extends APIGatewayV2HTTPEventFunction {
+public class RenewalHandler extends HttpFunction {
 
     public RenewalHandler() {
         super();

@@ -1,5 +1,6 @@
 package com.edgecloud.renewal;
 
+import static com.edgecloud.testing.StartGate.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.billing.Ids;
-import com.edgecloud.billing.catalog.NodeStatus;
 import com.edgecloud.billing.dynamodb.DynamoOperationRepository;
 import com.edgecloud.billing.dynamodb.DynamoTermRepository;
 import com.edgecloud.billing.instance.Due;
@@ -21,29 +21,24 @@ import com.edgecloud.billing.lifecycle.InstanceOperation;
 import com.edgecloud.billing.lifecycle.PowerOperations;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.LedgerEntryType;
+import com.edgecloud.http.ApiGatewayEvents;
 import com.edgecloud.http.FunctionHarness;
 import com.edgecloud.http.HandlerApi;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.Fixtures.Buyer;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,19 +53,9 @@ class RenewalHandlerIntegrationTest {
     static final Fixtures fixtures = new Fixtures();
     static final DynamoTermRepository terms = new DynamoTermRepository(fixtures.dynamo, fixtures.tables);
     static final DynamoOperationRepository operations = new DynamoOperationRepository(fixtures.dynamo, fixtures.tables);
-    static FunctionHarness function;
-    static HandlerApi api;
-
-    @BeforeAll
-    static void start() {
-        function = new FunctionHarness(RenewalHandler::new);
-        api = new HandlerApi(function);
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-    }
+    @RegisterExtension
+    static final FunctionHarness function = new FunctionHarness(RenewalHandler::new);
+    static final HandlerApi api = new HandlerApi(function);
 
     @BeforeEach
     void clockAt20151220() {
@@ -83,20 +68,13 @@ class RenewalHandlerIntegrationTest {
 
     // ---- data ---------------------------------------------------------------------------------
 
-    /** A verified account with {@code cash} and a node selling the spec at 1000.00 a month, 10000.00 a year. */
-    record Owner(String account, String[] spec) {
-    }
-
-    static Owner owner(String cash) {
-        String account = fixtures.verifiedAccount();
-        if (Money.parse(cash).isPositive()) {
-            fixtures.recharge(account, cash);
-        }
-        return new Owner(account, fixtures.nodeWithSpec(NodeStatus.OPEN, 5));
+    /** An owner: a verified account with {@code cash} and a node selling the spec at 1000.00 a month, 10000.00 a year. */
+    static Buyer owner(String cash) {
+        return fixtures.buyer(cash, 5);
     }
 
     /** A monthly package bought at {@code start} expiring at {@code expiresAt}, in {@code state}. */
-    static Instance monthly(Owner o, BillingState state, PowerState power, Instant start, Instant expiresAt) {
+    static Instance monthly(Buyer o, BillingState state, PowerState power, Instant start, Instant expiresAt) {
         String id = Ids.next("i");
         Instant releaseAt = state == BillingState.NORMAL ? null : expiresAt.plus(Duration.ofDays(7)); // E3
         Due due = switch (state) {
@@ -105,22 +83,22 @@ class RenewalHandlerIntegrationTest {
             default -> null;
         };
         Instance instance = new Instance(id, o.account(), o.spec()[0], o.spec()[1], Ids.next("ord"),
-                BillingMethod.MONTHLY_PACKAGE, state, power, start, expiresAt, null, releaseAt, start, due, null, 0, 0, 0);
+                BillingMethod.MONTHLY_PACKAGE, state, power, start, expiresAt, null, releaseAt, start, due, null, 0, 0, null, 0);
         fixtures.instances.create(instance);
         return instance;
     }
 
-    static Instance normal(Owner o, String start, String expiresAt) {
+    static Instance normal(Buyer o, String start, String expiresAt) {
         return monthly(o, BillingState.NORMAL, PowerState.RUNNING, at(start), at(expiresAt));
     }
 
-    static Instance payByConfiguration(Owner o, BillingState state) {
+    static Instance payByConfiguration(Buyer o, BillingState state) {
         String id = Ids.next("i");
         Instant launched = at("2015-12-01T10:00:00+08:00");
         Instant overdueSince = state == BillingState.OVERDUE ? at("2015-12-10T10:00:00+08:00") : null;
         Instance instance = new Instance(id, o.account(), o.spec()[0], o.spec()[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, state, PowerState.RUNNING, null, null, overdueSince,
-                overdueSince == null ? null : overdueSince.plus(Duration.ofDays(7)), launched, null, launched, 0, 0, 0);
+                overdueSince == null ? null : overdueSince.plus(Duration.ofDays(7)), launched, null, launched, 0, 0, 0L, 0);
         fixtures.instances.create(instance);
         return instance;
     }
@@ -134,7 +112,7 @@ class RenewalHandlerIntegrationTest {
                 key == null ? Map.of() : Map.of("idempotency-key", key));
     }
 
-    static JsonNode renewed(Owner o, Instance i, String unit, int count) {
+    static JsonNode renewed(Buyer o, Instance i, String unit, int count) {
         return api.ok(renew(o.account(), i.id(), UUID.randomUUID().toString(), body(unit, count)), 200);
     }
 
@@ -168,7 +146,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void theNewTermStartsTheDayAfterTheOldExpiryAndExpiresByP3_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -205,7 +183,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRenewalFromTheLastDayOfJanuaryStartsOnFebruaryFirstAndExpiresOnMarchFirst_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-31T09:00:00+08:00", "2016-01-31T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -216,7 +194,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRenewedTermMayExpireOnFebruary29_R2_P3() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-28T09:00:00+08:00", "2016-01-28T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "MONTH", 1);
@@ -227,7 +205,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aYearlyRenewalChargesTheYearlyPrice_R1_P2() {
-        Owner o = owner("30000.00");
+        Buyer o = owner("30000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode body = renewed(o, i, "YEAR", 2);
@@ -238,7 +216,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewingTwiceBeforeTheNewTermBeginsChainsFromTheLatestTerm_R2() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         renewed(o, i, "MONTH", 1);
@@ -259,7 +237,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewingDuringRetentionMakesTheInstanceNormalAndCancelsItsRelease_R3_E4() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         // stopped by its owner before it expired: renewal leaves it so (R3 touches no power state)
         Instance i = monthly(o, BillingState.EXPIRED, PowerState.STOPPED, at("2015-12-01T15:00:00+08:00"),
                 at("2016-01-01T23:59:59+08:00"));
@@ -281,7 +259,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void anEarlyRenewalMovesTheDuePointToTheNewTermsFirstWarningNotBeforeNow_E4() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         assertEquals(at("2015-12-02T23:59:59+08:00"), i.due().at(), "the old term's 30-day warning");
         function.clock().set(at("2015-12-25T10:00:00+08:00")); // the old term's 30, 15 and 7-day warnings have passed
@@ -304,11 +282,11 @@ class RenewalHandlerIntegrationTest {
             "PAY_BY_CONFIGURATION, OVERDUE, 409"})
     void renewIsAllowedOnlyForAMonthlyPackageWhileNormalOrExpired_E2_R1(BillingMethod method, BillingState state,
                                                                        int status) {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = method == BillingMethod.MONTHLY_PACKAGE
                 ? monthly(o, state, PowerState.RUNNING, at("2015-11-01T15:00:00+08:00"), at("2015-12-01T23:59:59+08:00"))
                 : payByConfiguration(o, state);
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         APIGatewayV2HTTPResponse response = renew(o.account(), i.id(), UUID.randomUUID().toString(), body("MONTH", 1));
 
@@ -318,39 +296,39 @@ class RenewalHandlerIntegrationTest {
             JsonNode problem = api.problem(response, 409, "OPERATION_NOT_ALLOWED");
             assertEquals(state.name(), text(problem, "billingState"));
             assertEquals("R1", text(problem, "rule"));
-            assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]), "a refusal writes nothing");
+            assertEquals(before, fixtures.snapshot(o), "a refusal writes nothing");
         }
     }
 
     @Test
     void tooLittleBalanceIs402AndWritesNothing_R1_P2() {
-        Owner o = owner("999.99");
+        Buyer o = owner("999.99");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         api.problem(renew(o.account(), i.id(), UUID.randomUUID().toString(), body("MONTH", 1)), 402,
                 "INSUFFICIENT_BALANCE");
 
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
         assertTrue(termsOf(i.id()).isEmpty());
         assertTrue(operationsOf(i.id()).isEmpty());
     }
 
     @Test
     void anotherAccountsInstanceAndAnUnknownOneAreNotFound_S9() {
-        Owner o = owner("5000.00");
-        Owner stranger = owner("5000.00");
+        Buyer o = owner("5000.00");
+        Buyer stranger = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
-        Fixtures.Snapshot strangerBefore = fixtures.snapshot(stranger.account(), stranger.spec()[0], stranger.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
+        Fixtures.Snapshot strangerBefore = fixtures.snapshot(stranger);
 
         JsonNode problem = api.problem(renew(stranger.account(), i.id(), UUID.randomUUID().toString(),
                 body("MONTH", 1)), 404, "NOT_FOUND");
         api.problem(renew(o.account(), Ids.next("i"), UUID.randomUUID().toString(), body("MONTH", 1)), 404, "NOT_FOUND");
 
         assertFalse(problem.toString().contains(o.account()), problem.toString());
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
-        assertEquals(strangerBefore, fixtures.snapshot(stranger.account(), stranger.spec()[0], stranger.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
+        assertEquals(strangerBefore, fixtures.snapshot(stranger));
     }
 
     @ParameterizedTest
@@ -372,21 +350,21 @@ class RenewalHandlerIntegrationTest {
             "{\"duration\":{\"unit\":\"MONTH\",\"count\":1}} {}",
             "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"duration\":{\"unit\":\"MONTH\",\"count\":2}}"})
     void aBadBodyIs400AndWritesNothing_P1(String body) {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
-        Fixtures.Snapshot before = fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]);
+        Fixtures.Snapshot before = fixtures.snapshot(o);
 
         JsonNode problem = api.problem(renew(o.account(), i.id(), UUID.randomUUID().toString(), body), 400,
                 "VALIDATION_FAILED");
 
         assertTrue(problem.get("errors").size() > 0, problem.toString());
-        assertEquals(before, fixtures.snapshot(o.account(), o.spec()[0], o.spec()[1]));
+        assertEquals(before, fixtures.snapshot(o));
         assertEquals(0, stored(i.id()).version());
     }
 
     @Test
     void theIdempotencyKeyIsRequired_S9() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         JsonNode problem = api.problem(renew(o.account(), i.id(), null, body("MONTH", 1)), 400, "VALIDATION_FAILED");
@@ -397,7 +375,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void noClaimsIsUnauthenticated() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         api.problem(renew(null, i.id(), UUID.randomUUID().toString(), body("MONTH", 1)), 401, "UNAUTHENTICATED");
     }
@@ -406,7 +384,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void aRetryWithTheSameKeyAnswersTheFirstAnswerAndChargesOnce_S9() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
 
@@ -426,7 +404,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void eightConcurrentRetriesOfOneKeyChargeOnce_S9() throws Exception {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
 
@@ -452,7 +430,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void tenConcurrentRenewalsWithMoneyForThreeRenewExactlyThreeTimesAndChainTheirTerms_R1_R2_A4() throws Exception {
-        Owner o = owner("3000.00");
+        Buyer o = owner("3000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
 
         List<APIGatewayV2HTTPResponse> replies = concurrently(10,
@@ -474,7 +452,7 @@ class RenewalHandlerIntegrationTest {
         assertEquals(3, chain.size());
         Instant expiry = i.expiresAt();
         for (Term term : chain) {
-            assertEquals(function.context().getBean(com.edgecloud.billing.time.ExpiryCalendar.class).renewalStart(expiry),
+            assertEquals(function.context().getBean(ExpiryCalendar.class).renewalStart(expiry),
                     term.termStartsAt(), "R2: each term starts the day after the one before");
             expiry = term.expiresAt();
         }
@@ -487,7 +465,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void renewalsRacingPowerOperationsLoseNoUpdate_R2_E2() throws Exception {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         PowerOperations power = function.context().getBean(PowerOperations.class);
 
@@ -518,7 +496,7 @@ class RenewalHandlerIntegrationTest {
 
     @Test
     void oneRenewalIsFiveDynamoDbRoundTripsWithOneTransaction() {
-        Owner o = owner("5000.00");
+        Buyer o = owner("5000.00");
         Instance i = normal(o, "2015-12-01T15:00:00+08:00", "2016-01-01T23:59:59+08:00");
         String key = UUID.randomUUID().toString();
         DynamoCallCounter.CALLS.clear();
@@ -535,33 +513,7 @@ class RenewalHandlerIntegrationTest {
     @Test
     void theSampleEventAsSamWouldSendItIsAnswered() {
         // events/renewal.json unchanged: acct-demo renews i-demo-0001, which does not exist here
-        api.problem(function.invoke(com.edgecloud.http.ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
+        api.problem(function.invoke(ApiGatewayEvents.sample(SAMPLE)), 404, "NOT_FOUND");
     }
 
-    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                int index = k;
-                Callable<T> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS));
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

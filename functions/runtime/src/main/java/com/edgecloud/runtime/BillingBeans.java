@@ -12,8 +12,10 @@ import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
 import com.edgecloud.billing.lifecycle.ExpirySweepRun;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.ArrearsSettlement;
+import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.billing.metering.BillRepository;
 import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
@@ -29,6 +31,7 @@ import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.billing.instance.OperationRepository;
 import com.edgecloud.billing.instance.TermRepository;
 import com.edgecloud.billing.lifecycle.PowerOperations;
+import com.edgecloud.billing.renewal.AutoRenewalSettings;
 import com.edgecloud.billing.renewal.RenewalService;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.payment.AfterRecharge;
@@ -46,12 +49,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Wires the billing module's plain classes as beans. Settings: {@code billing.zone} (T1,
- * env BILLING_ZONE) and {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD).
+ * env BILLING_ZONE), {@code billing.launch-threshold} (G1, env BILLING_LAUNCH_THRESHOLD) and
+ * {@code billing.balance-low-hours} (G7's cover threshold, env BILLING_BALANCE_LOW_HOURS, 24).
  */
 @Factory
 public class BillingBeans {
@@ -113,11 +118,28 @@ public class BillingBeans {
         return new UsageMeter(calendar.zone());
     }
 
-    /** G2, G3, G4: hourly usage bills through the one money path. */
+    /** G7: how long an account's balance lasts at its current prices (GET /account, the hourly run). */
+    @Singleton
+    public BalanceForecast balanceForecast(InstanceRepository instances, CatalogRepository catalog) {
+        return new BalanceForecast(instances, catalog);
+    }
+
+    /** G7: BALANCE_LOW once when a run leaves less than the configured hours of cover. */
+    @Singleton
+    public LowBalanceWarning lowBalanceWarning(BalanceForecast forecast,
+                                               @Value("${billing.balance-low-hours:24}") int hours) {
+        return new LowBalanceWarning(forecast, Duration.ofHours(hours));
+    }
+
+    /**
+     * G2, G3, G4, G7: hourly usage bills through the one money path; {@code billing.usage-workers}
+     * (env {@code BILLING_USAGE_WORKERS}) accounts billed in parallel within a run (docs/scaling.md).
+     */
     @Singleton
     public UsageBilling usageBilling(WalletMovements movements, InstanceRepository instances, CatalogRepository catalog,
-                                     LifecycleStore store, UsageMeter meter) {
-        return new UsageBilling(movements, instances, catalog, store, meter);
+                                     LifecycleStore store, UsageMeter meter, LowBalanceWarning lowBalance,
+                                     @Value("${billing.usage-workers:" + UsageBilling.DEFAULT_WORKERS + "}") int workers) {
+        return new UsageBilling(movements, instances, catalog, store, meter, lowBalance, workers);
     }
 
     /** G6: an owner's delete of a pay-by-configuration instance, with its final bill. */
@@ -128,10 +150,10 @@ public class BillingBeans {
         return new InstanceDeletion(movements, instances, catalog, store, meter, clock);
     }
 
-    /** E3, E4, E5: warnings, expiry, retention release. */
+    /** E3, E4, E5: warnings, expiry, retention release; R4: auto-renewal through the renewal path. */
     @Singleton
-    public ExpirySweepRun expirySweep(LifecycleStore store, InstanceRepository instances) {
-        return new ExpirySweepRun(store, instances);
+    public ExpirySweepRun expirySweep(LifecycleStore store, InstanceRepository instances, RenewalService renewals) {
+        return new ExpirySweepRun(store, instances, renewals);
     }
 
     @Singleton
@@ -195,6 +217,12 @@ public class BillingBeans {
                                            DynamoIdempotencyStore idempotency, Clock clock) {
         return new PowerOperations(instances, new DynamoInstanceOperationStore(dynamo, tables, idempotency),
                 RetryPolicy.DEFAULT, clock);
+    }
+
+    /** R4: the owner's auto-renewal setting. */
+    @Singleton
+    public AutoRenewalSettings autoRenewalSettings(InstanceRepository instances, Clock clock) {
+        return new AutoRenewalSettings(instances, RetryPolicy.DEFAULT, clock);
     }
 
     @Singleton

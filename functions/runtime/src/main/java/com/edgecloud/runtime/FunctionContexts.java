@@ -8,7 +8,7 @@ import java.util.Map;
  * as micronaut-function-aws does (eager singletons, environments {@code function} and
  * {@code lambda}), plus the CRaC resources, among them the SnapStart priming, only when Lambda
  * initialises the function for a snapshot. Lazy singletons and switching off environment
- * deduction were measured and changed nothing (benchmarks/README.md, "Cold start", step (b)).
+ * deduction were measured and changed nothing (docs/decisions.md, "Measured decisions").
  */
 public final class FunctionContexts {
 

@@ -2,9 +2,12 @@ package com.edgecloud.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.edgecloud.billing.time.SystemTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +21,16 @@ import org.slf4j.LoggerFactory;
  * now and the buckets named in {@code detail} ({@code {"buckets":["USAGE#0"]}}, an object or a
  * JSON string; default all), runs one domain service until the Lambda's remaining time falls under
  * a margin, and answers a summary. An event it cannot run is logged and answered
- * {@code status: REJECTED} without touching anything: retrying it could not help.
+ * {@code status: REJECTED} without touching anything: retrying it could not help. Deployed (on the
+ * system clock), that includes an event dated more than {@link #MAX_AHEAD} in the future.
  */
 public abstract class ScheduledFunction implements RequestHandler<Map<String, Object>, Map<String, Object>>,
         AutoCloseable {
 
     /** Stop starting new pages when less than this is left of the invocation. */
     public static final long MARGIN_MILLIS = 20_000;
+    /** T2: how far ahead of the system clock a deployed function accepts an event's {@code time}. */
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledFunction.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +97,10 @@ public abstract class ScheduledFunction implements RequestHandler<Map<String, Ob
         List<String> buckets;
         try {
             scheduled = ScheduledRun.from(event);
+            if (!(context.getBean(Clock.class) instanceof SettableClock)) {
+                // Deployed (system clock): no run of the future. The local server's settable clock is its own to set.
+                scheduled.refuseAhead(context.getBean(SystemTime.class).now(), MAX_AHEAD);
+            }
             buckets = buckets(scheduled.detail());
         } catch (ScheduledRun.InvalidScheduledEvent e) {
             LOG.warn("{}: scheduled event refused, nothing done: {}", getClass().getSimpleName(), e.getMessage());

@@ -1,5 +1,6 @@
 package com.edgecloud.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -30,6 +31,17 @@ public record ScheduledRun(Instant now, String source, Object detail) {
         }
         Object source = event.get("source");
         return new ScheduledRun(now, source instanceof String s ? s : null, event.get("detail"));
+    }
+
+    /**
+     * T2: a deployed function's event may not be dated in the future. An operator's replay dated
+     * tomorrow would bill hours that have not happened; EventBridge's own times are seconds off at most.
+     */
+    public void refuseAhead(Instant systemNow, Duration tolerance) {
+        if (now.isAfter(systemNow.plus(tolerance))) {
+            throw new InvalidScheduledEvent("'time' " + now + " is more than " + tolerance.toMinutes()
+                    + " minutes ahead of the system clock (" + systemNow + "): hours that have not happened are not run");
+        }
     }
 
     private static String abbreviate(String text) {

@@ -25,7 +25,10 @@ import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class Fixtures {
 
     /** T1: the billing zone of the tests (the default). */
-    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public final DynamoDbClient dynamo = DynamoDbLocal.shared(Tables::createAll).client();
     public final TableNames tables = TableNames.defaults();
@@ -69,6 +72,24 @@ public final class Fixtures {
         wallets.grantCoupon(accountId, Ids.next("cpn"), Money.parse(amount), expiresAt, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** A verified account and an open node it can buy at, of one spec (monthly 1000.00, yearly 10000.00, hourly 2.00). */
+    public record Buyer(String account, String[] spec) {
+    }
+
+    /** A verified account with {@code cash} (none when zero) and an open node with {@code stock} of its spec. */
+    public Buyer buyer(String cash, int stock) {
+        String account = verifiedAccount();
+        if (Money.parse(cash).isPositive()) {
+            recharge(account, cash);
+        }
+        return new Buyer(account, nodeWithSpec(NodeStatus.OPEN, stock));
+    }
+
+    /** What a buyer's purchase could write: its account, wallet, orders, instances, outbox, and the spec's stock. */
+    public Snapshot snapshot(Buyer buyer) {
+        return snapshot(buyer.account(), buyer.spec()[0], buyer.spec()[1]);
+    }
+
     /** A server configuration as operators describe it (C3). */
     public static final Hardware HARDWARE = new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
             List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000);
@@ -83,9 +104,20 @@ public final class Fixtures {
         return new String[] {nodeId, specId};
     }
 
+    /** When operators wrote the catalog (business clock): before any instant the tests bill. */
+    public static final Instant CATALOG_WRITTEN = Instant.parse("2000-01-01T00:00:00Z");
+
     /** Writes a spec as an operator would (C2: its stock set as a change from the stock read). */
     public Spec saveSpec(Spec spec) {
-        return new SpecChanges(catalog).put(spec);
+        return new SpecChanges(catalog, Clock.fixed(CATALOG_WRITTEN, ZoneOffset.UTC)).put(spec);
+    }
+
+    /** G2: an operator PUTs the spec with a new hourly price at {@code at} (business clock), all else kept. */
+    public Spec changeHourlyPrice(String[] nodeSpec, String hourlyPrice, Instant at) {
+        Spec now = catalog.spec(nodeSpec[0], nodeSpec[1]).orElseThrow();
+        return new SpecChanges(catalog, Clock.fixed(at, ZoneOffset.UTC)).put(new Spec(now.nodeId(), now.specId(),
+                now.name(), now.hardware(), now.monthlyPrice(), now.yearlyPrice(), Money.parse(hourlyPrice),
+                now.stock()));
     }
 
     /** An open node with one spec of the given hourly price (monthly 1000.00, yearly 10000.00). */
@@ -103,7 +135,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
-                launch, Due.nextUsageBill(id, launch, ZONE), launch, 0, 0, 0);
+                launch, Due.nextUsageBill(accountId, launch, ZONE), launch, 0, 0, 0L, 0);
         instances.create(instance);
         return instance;
     }
@@ -113,7 +145,7 @@ public final class Fixtures {
         String id = Ids.next("i");
         Instance instance = new Instance(id, accountId, nodeSpec[0], nodeSpec[1], Ids.next("ord"),
                 BillingMethod.MONTHLY_PACKAGE, BillingState.NORMAL, PowerState.RUNNING, termStart, expiresAt, null,
-                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, 0);
+                null, termStart, Due.firstOfTerm(id, termStart, expiresAt), null, 0, 0, null, 0);
         instances.create(instance);
         return instance;
     }
@@ -147,6 +179,11 @@ public final class Fixtures {
     /** The account's bills (tests may scan). */
     public List<Map<String, AttributeValue>> bills(String accountId) {
         return ofAccount(tables.bills(), accountId);
+    }
+
+    /** The stock left of the buyer's spec. */
+    public int stock(Buyer buyer) {
+        return stock(buyer.spec()[0], buyer.spec()[1]);
     }
 
     public int stock(String nodeId, String specId) {

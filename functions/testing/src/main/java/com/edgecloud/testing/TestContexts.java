@@ -3,6 +3,7 @@ package com.edgecloud.testing;
 import com.edgecloud.billing.dynamodb.Tables;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import com.edgecloud.runtime.ClockFactory;
+import com.edgecloud.testing.aws.AwsCallRecorder;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class TestContexts {
         properties.put("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString());
         properties.put(ClockFactory.SETTABLE, true);
         properties.putAll(extraProperties);
-        return ApplicationContext.builder().properties(properties).start();
+        // every AWS call the function makes is recorded for the template's IAM check (issue 16)
+        return ApplicationContext.builder().properties(properties).singletons(new AwsCallRecorder()).start();
     }
 }

@@ -41,12 +41,12 @@ class DueBucketsConfigurationTest {
     @Test
     void eightBucketsEachSweptByItsOwnInvocation() {
         fixtures.clearDue();
-        String account = fixtures.verifiedAccount();
-        fixtures.recharge(account, "100.00");
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
         Instant launch = Instant.parse("2026-05-01T02:00:00Z");
         Instance instance;
-        do { // until one lands in a bucket that only a count above the default has
+        do { // until one lands in a bucket that only a count above the default has (its account's bucket)
+            String account = fixtures.verifiedAccount();
+            fixtures.recharge(account, "100.00");
             instance = fixtures.payByConfiguration(account, spec, launch);
         } while (Integer.parseInt(instance.due().bucket().substring("USAGE#".length())) < Due.DEFAULT_BUCKETS);
         String bucket = instance.due().bucket();

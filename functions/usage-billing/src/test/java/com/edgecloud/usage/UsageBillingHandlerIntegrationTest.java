@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
+import com.edgecloud.billing.Page;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.dynamodb.DynamoBillRepository;
 import com.edgecloud.billing.dynamodb.DynamoLifecycleStore;
+import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.instance.OperationRecord;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillStatus;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.money.Money;
@@ -22,11 +26,11 @@ import com.edgecloud.billing.wallet.WalletChange;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.instance.InstanceRepository;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,14 +242,14 @@ class UsageBillingHandlerIntegrationTest {
         AtomicInteger commits = new AtomicInteger();
         LifecycleStore crashing = new LifecycleStore() {
             @Override
-            public com.edgecloud.billing.Page<Instance> due(String bucket, Instant at, int limit, String token) {
+            public Page<Instance> due(String bucket, Instant at, int limit, String token) {
                 return real.due(bucket, at, limit, token);
             }
 
             @Override
             public void commit(List<LifecycleChange> changes, WalletChange wallet,
-                               com.edgecloud.billing.idempotency.IdempotentCompletion answer,
-                               com.edgecloud.billing.instance.OperationRecord operation) {
+                               IdempotentCompletion answer,
+                               OperationRecord operation) {
                 if (commits.incrementAndGet() == 2) {
                     throw new IllegalStateException("injected crash after the first transaction");
                 }
@@ -254,7 +258,7 @@ class UsageBillingHandlerIntegrationTest {
         };
         UsageBilling failing = new UsageBilling(context.getBean(WalletMovements.class),
                 context.getBean(InstanceRepository.class), context.getBean(CatalogRepository.class), crashing,
-                context.getBean(UsageMeter.class));
+                context.getBean(UsageMeter.class), context.getBean(LowBalanceWarning.class));
         try {
             failing.run(UsageBilling.allBuckets(), now, () -> true);
         } catch (IllegalStateException expected) {
@@ -293,6 +297,8 @@ class UsageBillingHandlerIntegrationTest {
         }
         assertEquals(Money.parse("820.00"), fixtures.account(account).wallet().cash());
         assertEquals(90, fixtures.ledger(account).stream().filter(e -> "USAGE_BILL".equals(e.get("type").s())).count());
+        assertEquals(1, fixtures.outbox(account).stream().filter(m -> "BALANCE_LOW".equals(m.get("type").s())).count(),
+                "G7: 820.00 covers less than 24 h at 60.00 an hour: one warning, however the runs race");
     }
 
     @Test
@@ -341,9 +347,9 @@ class UsageBillingHandlerIntegrationTest {
 
     @Test
     void theSampleEventIsAScheduledEventEnvelope_T2() throws Exception {
-        String json = Files.readString(Path.of("../../events/usage-billing.json"));
+        String json = SampleEvents.read("usage-billing.json");
         @SuppressWarnings("unchecked")
-        Map<String, Object> event = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        Map<String, Object> event = new ObjectMapper().readValue(json, Map.class);
         Map<String, Object> result = handler.handleRequest(event, null);
         assertEquals("OK", result.get("status"));
         assertEquals("2016-01-01T08:00:00Z", result.get("now"));

@@ -3,6 +3,7 @@ package com.edgecloud.local.bench;
 import com.edgecloud.local.LocalServer;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -107,7 +108,7 @@ public final class PurchaseBenchmark {
         while (status != 200) {
             try {
                 status = http.send(HttpRequest.newBuilder(health).GET().build(), BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(5);
             }
             if (System.nanoTime() - t0 > Duration.ofMinutes(2).toNanos()) {
@@ -256,7 +257,7 @@ public final class PurchaseBenchmark {
                 response = request.send();
                 status = response.statusCode();
                 odd = status == 201 ? null : status + " " + response.body();
-            } catch (java.io.IOException failed) {
+            } catch (IOException failed) {
                 status = -1;
                 odd = "-1 " + failed;
             }

@@ -1,6 +1,7 @@
 package com.edgecloud.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.edgecloud.bench.coldstart.bare.BareAccountHandler;
 import com.edgecloud.bench.coldstart.bare.BareAdminHandler;
 import com.edgecloud.bench.coldstart.bare.BareCatalogHandler;
@@ -23,6 +24,7 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
+import java.time.Clock;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,8 +99,6 @@ public final class ColdStartBenchmark {
         boolean cds = Boolean.getBoolean("bench.cds");
         Path events = eventsFolder();
         Path work = Files.createDirectories(Path.of(System.getProperty("bench.workDir", "target/cold-start")));
-        Path root = events.getParent();
-        List<String> extras = probeExtras(work);
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
         System.out.printf("== ColdStartBenchmark %s | java %s (%s) | availableProcessors=%d%n", ZonedDateTime.now(),
@@ -105,70 +106,107 @@ public final class ColdStartBenchmark {
         System.out.printf("   runs=%d warmup=%d variants=%s probeJvmArgs=%s cds=%s%n", runs, warmup, variants, probeJvmArgs, cds);
 
         try (DynamoDbLocal dynamo = DynamoDbLocal.start(0, Tables::createAll)) {
-            seed(dynamo);
-            String endpoint = dynamo.endpoint().toString();
-            System.setProperty("dynamodb.endpoint", endpoint);
-            // An instance to list, and a check that the bare purchase works, before anything is timed.
-            Object seeded = new BarePurchaseHandler().handleRequest(
-                    ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, ColdStartBenchmark.class.getClassLoader())
-                            .fromJson(Files.newInputStream(events.resolve("purchase-monthly.json"))), new ColdStartProbe.ProbeContext());
-            System.out.println("   seeded: DynamoDB Local at " + endpoint + ", acct-demo, node-sh-1/cps-std-1, one instance ("
-                    + ((com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) seeded).getStatusCode() + ")");
-
+            Probes probes = new Probes(java, probeExtras(work), probeJvmArgs, cds, events, work,
+                    dynamo.endpoint().toString(), warmup, runs, variants);
+            seedAndCheck(dynamo, probes);
+            List<double[]> baseline = measureBaseline(probes);
             Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
-            List<double[]> baseline = new ArrayList<>();
-            for (int i = 0; i < warmup + runs; i++) {
-                double[] r = probe(java, String.join(File.pathSeparator, extras), probeJvmArgs, endpoint, "baseline", events.resolve("account-get.json"), "java.lang.Object");
-                if (i >= warmup) {
-                    baseline.add(r);
-                }
-            }
             for (Fn fn : FUNCTIONS) {
-                if (!"all".equals(only) && !Arrays.asList(only.split(",")).contains(fn.name())) {
-                    continue;
+                if ("all".equals(only) || Arrays.asList(only.split(",")).contains(fn.name())) {
+                    results.put(fn.name(), measureFunction(fn, probes));
                 }
-                String classpath = functionClasspath(root, fn, extras, work);
-                // Runs interleave the variants (run 1 of each, then run 2 of each...): a machine whose load
-                // drifts during the benchmark weighs on every variant alike.
-                Map<String, List<String>> jvmArgsByVariant = new LinkedHashMap<>();
-                Map<String, String> handlers = new LinkedHashMap<>();
-                Map<String, List<double[]>> byVariant = new LinkedHashMap<>();
-                for (String variant : variants) {
-                    String handler = switch (variant) {
-                        case "bare" -> fn.bareHandler();
-                        case "untuned" -> ColdStartProbe.UNTUNED + fn.frameworkHandler();
-                        default -> fn.frameworkHandler();
-                    };
-                    List<String> jvmArgs = new ArrayList<>(probeJvmArgs);
-                    if (cds) {
-                        Path archive = work.resolve(fn.name() + "-" + variant + ".jsa").toAbsolutePath();
-                        Files.deleteIfExists(archive);
-                        List<String> dump = new ArrayList<>(probeJvmArgs);
-                        dump.add("-XX:ArchiveClassesAtExit=" + archive);
-                        probe(java, classpath, dump, endpoint, handler, events.resolve(fn.eventFile()), fn.eventClass().getName());
-                        jvmArgs.add("-XX:SharedArchiveFile=" + archive);
-                    }
-                    handlers.put(variant, handler);
-                    jvmArgsByVariant.put(variant, jvmArgs);
-                    byVariant.put(variant, new ArrayList<>());
-                }
-                for (int i = 0; i < warmup + runs; i++) {
-                    for (String variant : variants) {
-                        double[] r = probe(java, classpath, jvmArgsByVariant.get(variant), endpoint, handlers.get(variant),
-                                events.resolve(fn.eventFile()), fn.eventClass().getName());
-                        if (i >= warmup) {
-                            byVariant.get(variant).add(r);
-                        }
-                    }
-                }
-                for (String variant : variants) {
-                    System.out.printf("   %s %s: %s%n", fn.name(), variant, byVariant.get(variant).stream()
-                            .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")));
-                }
-                results.put(fn.name(), byVariant);
             }
             report(results, baseline, variants, runs);
         }
+    }
+
+    /** What every probe of a benchmark run shares. */
+    private record Probes(String java, List<String> extras, List<String> probeJvmArgs, boolean cds, Path events,
+                          Path work, String endpoint, int warmup, int runs, List<String> variants) {
+        Path root() {
+            return events.getParent();
+        }
+    }
+
+    /** An instance to list, and a check that the bare purchase works, before anything is timed. */
+    private static void seedAndCheck(DynamoDbLocal dynamo, Probes probes) throws IOException {
+        seed(dynamo);
+        System.setProperty("dynamodb.endpoint", probes.endpoint());
+        Object seeded = new BarePurchaseHandler().handleRequest(
+                ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, ColdStartBenchmark.class.getClassLoader())
+                        .fromJson(Files.newInputStream(probes.events().resolve("purchase-monthly.json"))),
+                new ColdStartProbe.ProbeContext());
+        System.out.println("   seeded: DynamoDB Local at " + probes.endpoint() + ", acct-demo, node-sh-1/cps-std-1, one instance ("
+                + ((APIGatewayV2HTTPResponse) seeded).getStatusCode() + ")");
+    }
+
+    /** The JVM alone: the probe loads no handler (java.lang.Object), the floor every function stands on. */
+    private static List<double[]> measureBaseline(Probes probes) throws IOException, InterruptedException {
+        List<double[]> baseline = new ArrayList<>();
+        for (int i = 0; i < probes.warmup() + probes.runs(); i++) {
+            double[] r = probe(probes.java(), String.join(File.pathSeparator, probes.extras()), probes.probeJvmArgs(),
+                    probes.endpoint(), "baseline", probes.events().resolve("account-get.json"), "java.lang.Object");
+            if (i >= probes.warmup()) {
+                baseline.add(r);
+            }
+        }
+        return baseline;
+    }
+
+    /**
+     * One function's runs by variant. Runs interleave the variants (run 1 of each, then run 2 of
+     * each...): a machine whose load drifts during the benchmark weighs on every variant alike.
+     */
+    private static Map<String, List<double[]>> measureFunction(Fn fn, Probes probes)
+            throws IOException, InterruptedException {
+        String classpath = functionClasspath(probes.root(), fn, probes.extras(), probes.work());
+        Map<String, List<String>> jvmArgsByVariant = new LinkedHashMap<>();
+        Map<String, String> handlers = new LinkedHashMap<>();
+        Map<String, List<double[]>> byVariant = new LinkedHashMap<>();
+        for (String variant : probes.variants()) {
+            String handler = handlerOf(fn, variant);
+            handlers.put(variant, handler);
+            jvmArgsByVariant.put(variant, jvmArgs(fn, variant, handler, classpath, probes));
+            byVariant.put(variant, new ArrayList<>());
+        }
+        for (int i = 0; i < probes.warmup() + probes.runs(); i++) {
+            for (String variant : probes.variants()) {
+                double[] r = probe(probes.java(), classpath, jvmArgsByVariant.get(variant), probes.endpoint(),
+                        handlers.get(variant), probes.events().resolve(fn.eventFile()), fn.eventClass().getName());
+                if (i >= probes.warmup()) {
+                    byVariant.get(variant).add(r);
+                }
+            }
+        }
+        for (String variant : probes.variants()) {
+            System.out.printf("   %s %s: %s%n", fn.name(), variant, byVariant.get(variant).stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f ms", r[0])).collect(Collectors.joining(", ")));
+        }
+        return byVariant;
+    }
+
+    private static String handlerOf(Fn fn, String variant) {
+        return switch (variant) {
+            case "bare" -> fn.bareHandler();
+            case "untuned" -> ColdStartProbe.UNTUNED + fn.frameworkHandler();
+            default -> fn.frameworkHandler();
+        };
+    }
+
+    /** The probe's JVM arguments; with {@code bench.cds}, a class-data archive dumped by one run first. */
+    private static List<String> jvmArgs(Fn fn, String variant, String handler, String classpath, Probes probes)
+            throws IOException, InterruptedException {
+        List<String> jvmArgs = new ArrayList<>(probes.probeJvmArgs());
+        if (probes.cds()) {
+            Path archive = probes.work().resolve(fn.name() + "-" + variant + ".jsa").toAbsolutePath();
+            Files.deleteIfExists(archive);
+            List<String> dump = new ArrayList<>(probes.probeJvmArgs());
+            dump.add("-XX:ArchiveClassesAtExit=" + archive);
+            probe(probes.java(), classpath, dump, probes.endpoint(), handler, probes.events().resolve(fn.eventFile()),
+                    fn.eventClass().getName());
+            jvmArgs.add("-XX:SharedArchiveFile=" + archive);
+        }
+        return jvmArgs;
     }
 
     private static double[] probe(String java, String classpath, List<String> jvmArgs, String endpoint,
@@ -217,49 +255,58 @@ public final class ColdStartBenchmark {
                 fmt(median(baseline, 0)), fmt(median(baseline, 3)));
         double[][] totals = new double[variants.size()][MEASURES.length];
         for (var fn : results.entrySet()) {
-            System.out.println();
-            System.out.printf("%s, %d runs each, min / median / max%n%n", fn.getKey(), runs);
-            StringBuilder head = new StringBuilder("| measure |");
-            StringBuilder rule = new StringBuilder("|---|");
-            for (String v : variants) {
-                head.append(' ').append(v).append(" |");
-                rule.append("---|");
-            }
-            boolean ratio = variants.contains("framework") && variants.contains("bare");
-            if (ratio) {
-                head.append(" framework/bare (medians) |");
-                rule.append("---|");
-            }
-            System.out.println(head);
-            System.out.println(rule);
-            for (int i = 0; i < MEASURES.length; i++) {
-                StringBuilder row = new StringBuilder("| " + LABELS[i] + " |");
-                for (int v = 0; v < variants.size(); v++) {
-                    List<double[]> rs = fn.getValue().get(variants.get(v));
-                    row.append(' ').append(fmt(min(rs, i))).append(" / **").append(fmt(median(rs, i))).append("** / ")
-                            .append(fmt(max(rs, i))).append(" |");
-                    totals[v][i] += median(rs, i);
-                }
-                if (ratio) {
-                    row.append(String.format(Locale.ROOT, " %.2f |", median(fn.getValue().get("framework"), i)
-                            / median(fn.getValue().get("bare"), i)));
-                }
-                System.out.println(row);
-            }
+            printFunction(fn.getKey(), fn.getValue(), variants, runs, totals);
         }
+        printTotals(totals, variants);
+    }
+
+    /** One function's table, min / median / max per variant; adds its medians to {@code totals}. */
+    private static void printFunction(String name, Map<String, List<double[]>> byVariant, List<String> variants,
+                                      int runs, double[][] totals) {
+        System.out.println();
+        System.out.printf("%s, %d runs each, min / median / max%n%n", name, runs);
+        StringBuilder head = new StringBuilder("| measure |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String v : variants) {
+            head.append(' ').append(v).append(" |");
+            rule.append("---|");
+        }
+        boolean ratio = variants.contains("framework") && variants.contains("bare");
+        if (ratio) {
+            head.append(" framework/bare (medians) |");
+            rule.append("---|");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        for (int i = 0; i < MEASURES.length; i++) {
+            StringBuilder row = new StringBuilder("| " + LABELS[i] + " |");
+            for (int v = 0; v < variants.size(); v++) {
+                List<double[]> rs = byVariant.get(variants.get(v));
+                row.append(' ').append(fmt(min(rs, i))).append(" / **").append(fmt(median(rs, i))).append("** / ")
+                        .append(fmt(max(rs, i))).append(" |");
+                totals[v][i] += median(rs, i);
+            }
+            if (ratio) {
+                row.append(String.format(Locale.ROOT, " %.2f |", median(byVariant.get("framework"), i)
+                        / median(byVariant.get("bare"), i)));
+            }
+            System.out.println(row);
+        }
+    }
+
+    private static void printTotals(double[][] totals, List<String> variants) {
+        boolean ratio = variants.contains("framework") && variants.contains("bare");
         System.out.println();
         System.out.println("Total over the functions above (sum of medians):");
         System.out.println();
-        System.out.println("| measure | " + String.join(" | ", variants) + " |"
-                + (variants.contains("framework") && variants.contains("bare") ? " framework/bare |" : ""));
-        System.out.println("|---|" + "---|".repeat(variants.size())
-                + (variants.contains("framework") && variants.contains("bare") ? "---|" : ""));
+        System.out.println("| measure | " + String.join(" | ", variants) + " |" + (ratio ? " framework/bare |" : ""));
+        System.out.println("|---|" + "---|".repeat(variants.size()) + (ratio ? "---|" : ""));
         for (int i = 0; i < MEASURES.length; i++) {
             StringBuilder row = new StringBuilder("| " + LABELS[i] + " |");
             for (int v = 0; v < variants.size(); v++) {
                 row.append(' ').append(fmt(totals[v][i])).append(" |");
             }
-            if (variants.contains("framework") && variants.contains("bare")) {
+            if (ratio) {
                 row.append(String.format(Locale.ROOT, " %.2f |", totals[variants.indexOf("framework")][i]
                         / totals[variants.indexOf("bare")][i]));
             }
@@ -279,9 +326,9 @@ public final class ColdStartBenchmark {
         DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
         catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737,
                 NodeStatus.OPEN));
-        new SpecChanges(catalog).put(new Spec("node-sh-1", "cps-std-1", "Standard",
+        new SpecChanges(catalog, Clock.systemUTC()).put(new Spec("node-sh-1", "cps-std-1", "Standard",
                 new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
-                        java.util.List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
+                        List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
                 Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));
     }
 
@@ -346,7 +393,7 @@ public final class ColdStartBenchmark {
             for (Path p : (Iterable<Path>) files.filter(p -> !p.equals(dir)).sorted()::iterator) {
                 String name = dir.relativize(p).toString().replace(File.separatorChar, '/');
                 boolean directory = Files.isDirectory(p);
-                out.putNextEntry(new java.util.jar.JarEntry(directory ? name + "/" : name));
+                out.putNextEntry(new JarEntry(directory ? name + "/" : name));
                 if (!directory) {
                     Files.copy(p, out);
                 }

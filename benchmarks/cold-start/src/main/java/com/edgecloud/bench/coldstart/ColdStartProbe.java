@@ -9,7 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +41,6 @@ public final class ColdStartProbe {
     private ColdStartProbe() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         String handlerClass = args[0];
         Path eventFile = Path.of(args[1]);
@@ -46,54 +48,69 @@ public final class ColdStartProbe {
         ClassLoader loader = ColdStartProbe.class.getClassLoader();
 
         long constructionStart = System.nanoTime();
-        Object handler;
-        if ("baseline".equals(handlerClass)) {
-            handler = null;
-        } else if (handlerClass.startsWith(UNTUNED)) {
-            Method construct = Class.forName(ColdStartProbe.class.getPackageName() + ".UntunedFramework", true, loader)
-                    .getDeclaredMethod("construct", String.class);
-            construct.setAccessible(true);
-            handler = construct.invoke(null, handlerClass.substring(UNTUNED.length()));
-        } else {
-            handler = Class.forName(handlerClass, true, loader).getConstructor().newInstance();
-        }
+        Object handler = construct(handlerClass, loader);
         long constructed = System.nanoTime();
-
-        int status = 0;
-        int answerBytes = 0;
-        if (handler != null) {
-            Class<?> eventType = Class.forName(eventClass, true, loader);
-            Object event;
-            try (InputStream in = Files.newInputStream(eventFile)) {
-                event = serializer(eventType, loader).fromJson(in);
-            }
-            freshIdempotencyKey(event);
-            Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
-            if (response != null) { // a scheduled or stream handler may answer nothing
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
-                answerBytes = out.size();
-            }
-            status = response == null ? 200 : statusOf(response);
-        }
+        Answer answer = handler == null ? new Answer(0, 0) : invoke(handler, eventFile, eventClass, loader);
         long answered = System.nanoTime();
         long answeredAtMillis = System.currentTimeMillis();
 
+        printMeasures(answeredAtMillis, constructed - constructionStart, answered - constructed, answer);
+        // The handler's context, SDK and logging threads must not decide when this JVM ends.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** The first answer's HTTP status (200 for a handler that answers nothing) and its size as JSON. */
+    private record Answer(int status, int bytes) {
+    }
+
+    /** The handler, as the Lambda runtime builds it; none for the baseline. */
+    private static Object construct(String handlerClass, ClassLoader loader) throws ReflectiveOperationException {
+        if ("baseline".equals(handlerClass)) {
+            return null;
+        }
+        if (handlerClass.startsWith(UNTUNED)) {
+            Method construct = Class.forName(ColdStartProbe.class.getPackageName() + ".UntunedFramework", true, loader)
+                    .getDeclaredMethod("construct", String.class);
+            construct.setAccessible(true);
+            return construct.invoke(null, handlerClass.substring(UNTUNED.length()));
+        }
+        return Class.forName(handlerClass, true, loader).getConstructor().newInstance();
+    }
+
+    /** The first request: the event read as the runtime reads it, the answer written as it writes it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Answer invoke(Object handler, Path eventFile, String eventClass, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        Class<?> eventType = Class.forName(eventClass, true, loader);
+        Object event;
+        try (InputStream in = Files.newInputStream(eventFile)) {
+            event = serializer(eventType, loader).fromJson(in);
+        }
+        freshIdempotencyKey(event);
+        Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
+        if (response == null) { // a scheduled or stream handler may answer nothing
+            return new Answer(200, 0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
+        return new Answer(statusOf(response), out.size());
+    }
+
+    private static void printMeasures(long answeredAtMillis, long constructionNanos, long firstRequestNanos,
+                                      Answer answer) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         // CPU time of all this JVM's threads (JIT compiler and GC included) from its start to here: far less
-        // sensitive than the times above to other processes sharing the cores (benchmarks/README.md, step (d)).
-        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        // sensitive than the times above to other processes sharing the cores (docs/decisions.md, "Measured decisions").
+        long cpuNanos = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.println(MARKER + "{\"jvmToResponseMs\":" + (answeredAtMillis - jvmStart)
-                + ",\"constructionMs\":" + millis(constructed - constructionStart)
-                + ",\"firstRequestMs\":" + millis(answered - constructed)
+                + ",\"constructionMs\":" + millis(constructionNanos)
+                + ",\"firstRequestMs\":" + millis(firstRequestNanos)
                 + ",\"classes\":" + classes
                 + ",\"cpuMs\":" + millis(cpuNanos)
-                + ",\"status\":" + status
-                + ",\"answerBytes\":" + answerBytes + "}");
+                + ",\"status\":" + answer.status()
+                + ",\"answerBytes\":" + answer.bytes() + "}");
         System.out.flush();
-        // The handler's context, SDK and logging threads must not decide when this JVM ends.
-        Runtime.getRuntime().halt(0);
     }
 
     /** As the Lambda runtime: its own serializers for AWS event types, plain Jackson otherwise. */
@@ -124,7 +141,7 @@ public final class ColdStartProbe {
     }
 
     private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
     }
 
     /** The Lambda context, without Micronaut's MockLambdaContext (the bare run must not load Micronaut). */

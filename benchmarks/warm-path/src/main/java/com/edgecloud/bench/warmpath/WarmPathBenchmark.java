@@ -14,6 +14,7 @@ import com.edgecloud.payment.PaymentCallbackHandler;
 import com.edgecloud.purchase.PurchaseHandler;
 import com.edgecloud.renewal.RenewalHandler;
 import com.edgecloud.runtime.ClockFactory;
+import com.edgecloud.runtime.ScheduledFunction;
 import com.edgecloud.runtime.SettableClock;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.usage.UsageBillingHandler;
@@ -68,7 +69,7 @@ public final class WarmPathBenchmark {
         } catch (Exception e) {
             e.printStackTrace();
         } finally {
-            // DynamoDB Local leaves a non-daemon thread behind (benchmarks/README.md, PurchaseBenchmark).
+            // DynamoDB Local leaves a non-daemon thread behind (benchmarks/README.md).
             System.exit(status);
         }
     }
@@ -87,6 +88,7 @@ public final class WarmPathBenchmark {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString());
         properties.put(ClockFactory.SETTABLE, true);
+        properties.put("payments.callback-secret", "local-callback-secret"); // no built-in secret since issue 16
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(meter).start()) {
             SettableClock clock = context.getBean(SettableClock.class);
             clock.set(NOW);
@@ -96,83 +98,111 @@ public final class WarmPathBenchmark {
             PaymentCallbackHandler callback = new PaymentCallbackHandler(context);
             UsageBillingHandler usage = new UsageBillingHandler(context);
             ExpirySweepHandler sweep = new ExpirySweepHandler(context);
-            int total = warmup + n;
+            Run run = new Run(fixtures, meter, clock, warmup, n);
             Map<String, List<Sample>> results = new LinkedHashMap<>();
-
-            // purchase: one monthly server, balance, own Idempotency-Key each
-            String buyer = fixtures.verifiedAccount();
-            fixtures.recharge(buyer, "100000000.00");
-            String[] stocked = fixtures.nodeWithSpec(NodeStatus.OPEN, total + 10);
-            results.put("purchase", measure(meter, warmup, n, i -> {
-                APIGatewayV2HTTPEvent event = http("purchase-monthly.json", buyer, UUID.randomUUID().toString(),
-                        "{\"nodeId\":\"" + stocked[0] + "\",\"specId\":\"" + stocked[1] + "\",\"quantity\":1,"
-                                + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
-                                + "\"paymentMethod\":\"BALANCE\"}");
-                return () -> expect(purchase, event, 201);
-            }));
-
-            // renewal: one month of a monthly instance, each instance renewed once
-            String renewer = fixtures.verifiedAccount();
-            fixtures.recharge(renewer, "100000000.00");
-            String[] renewed = fixtures.nodeWithHourlyPrice("2.00", 5);
-            results.put("renewal", measure(meter, warmup, n, i -> {
-                Instance instance = fixtures.monthly(renewer, renewed, Instant.parse("2026-01-01T07:00:00Z"),
-                        Instant.parse("2026-04-01T15:59:59Z"));
-                APIGatewayV2HTTPEvent event = http("renewal.json", renewer, UUID.randomUUID().toString(),
-                        "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"paymentMethod\":\"BALANCE\"}");
-                String path = "/instances/" + instance.id() + "/renewals";
-                event.setRawPath(path);
-                event.getRequestContext().getHttp().setPath(path);
-                event.setPathParameters(Map.of("id", instance.id()));
-                return () -> expect(renewal, event, 200);
-            }));
-
-            // usage bill: one pay-by-configuration instance, one hourly run per hour later (one bill each)
-            String user = fixtures.verifiedAccount();
-            fixtures.recharge(user, "100000000.00");
-            Instant launch = Instant.parse("2026-03-01T00:00:00Z");
-            fixtures.payByConfiguration(user, fixtures.nodeWithHourlyPrice("2.00", 5), launch);
-            results.put("usage bill", measure(meter, warmup, n, i -> {
-                Instant at = launch.plus(Duration.ofHours(i + 1L));
-                clock.set(at);
-                return () -> scheduled(usage, at, "bills");
-            }));
-
-            // sweep item: one instance's first warning (30 days before expiry) due per run, one minute apart
-            fixtures.clearDue();
-            String swept = fixtures.verifiedAccount();
-            String[] sweptSpec = fixtures.nodeWithHourlyPrice("2.00", 5);
-            Instant firstExpiry = Instant.parse("2026-07-01T15:59:59Z");
-            for (int i = 0; i < total; i++) {
-                Instant expires = firstExpiry.plus(Duration.ofMinutes(i));
-                fixtures.monthly(swept, sweptSpec, expires.minus(Duration.ofDays(90)), expires);
-            }
-            results.put("sweep item", measure(meter, warmup, n, i -> {
-                Instant at = firstExpiry.plus(Duration.ofMinutes(i)).minus(Duration.ofDays(30));
-                clock.set(at);
-                return () -> scheduled(sweep, at, "changed");
-            }));
-
-            // payment callback: SUCCEEDED for a pending 100.00 recharge, signed with the local secret
-            clock.set(NOW);
-            String payer = fixtures.verifiedAccount();
-            CallbackSignature signature = new CallbackSignature("local-callback-secret");
-            Pattern paymentId = Pattern.compile("\"paymentId\"\\s*:\\s*\"([^\"]+)\"");
-            results.put("payment callback", measure(meter, warmup, n, i -> {
-                APIGatewayV2HTTPResponse recharged = expect(account, http("account-recharge.json", payer,
-                        UUID.randomUUID().toString(), "{\"amount\":\"100.00\"}"), 201);
-                Matcher m = paymentId.matcher(recharged.getBody());
-                if (!m.find()) {
-                    throw new IllegalStateException("no paymentId in " + recharged.getBody());
-                }
-                String body = "{\"paymentId\":\"" + m.group(1) + "\",\"status\":\"SUCCEEDED\",\"amount\":\"100.00\"}";
-                APIGatewayV2HTTPEvent event = http("payment-callback.json", null, null, body);
-                event.getHeaders().put("x-payment-signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)));
-                return () -> expect(callback, event, 200);
-            }));
-
+            results.put("purchase", purchases(run, purchase));
+            results.put("renewal", renewals(run, renewal));
+            results.put("usage bill", usageBills(run, usage));
+            results.put("sweep item", sweepItems(run, sweep));
+            results.put("payment callback", paymentCallbacks(run, account, callback));
             report(results);
         }
+    }
+
+    /** What every operation's measurement shares. */
+    private record Run(Fixtures fixtures, DynamoMeter meter, SettableClock clock, int warmup, int n) {
+        int total() {
+            return warmup + n;
+        }
+
+        List<Sample> measure(IntFunction<Runnable> operation) {
+            return WarmPathBenchmark.measure(meter, warmup, n, operation);
+        }
+    }
+
+    /** purchase: one monthly server, balance, own Idempotency-Key each. */
+    private static List<Sample> purchases(Run run, PurchaseHandler purchase) {
+        String buyer = run.fixtures().verifiedAccount();
+        run.fixtures().recharge(buyer, "100000000.00");
+        String[] stocked = run.fixtures().nodeWithSpec(NodeStatus.OPEN, run.total() + 10);
+        return run.measure(i -> {
+            APIGatewayV2HTTPEvent event = http("purchase-monthly.json", buyer, UUID.randomUUID().toString(),
+                    "{\"nodeId\":\"" + stocked[0] + "\",\"specId\":\"" + stocked[1] + "\",\"quantity\":1,"
+                            + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
+                            + "\"paymentMethod\":\"BALANCE\"}");
+            return () -> expect(purchase, event, 201);
+        });
+    }
+
+    /** renewal: one month of a monthly instance, each instance renewed once. */
+    private static List<Sample> renewals(Run run, RenewalHandler renewal) {
+        Fixtures fixtures = run.fixtures();
+        String renewer = fixtures.verifiedAccount();
+        fixtures.recharge(renewer, "100000000.00");
+        String[] renewed = fixtures.nodeWithHourlyPrice("2.00", 5);
+        return run.measure(i -> {
+            Instance instance = fixtures.monthly(renewer, renewed, Instant.parse("2026-01-01T07:00:00Z"),
+                    Instant.parse("2026-04-01T15:59:59Z"));
+            APIGatewayV2HTTPEvent event = http("renewal.json", renewer, UUID.randomUUID().toString(),
+                    "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},\"paymentMethod\":\"BALANCE\"}");
+            String path = "/instances/" + instance.id() + "/renewals";
+            event.setRawPath(path);
+            event.getRequestContext().getHttp().setPath(path);
+            event.setPathParameters(Map.of("id", instance.id()));
+            return () -> expect(renewal, event, 200);
+        });
+    }
+
+    /** usage bill: one pay-by-configuration instance, one hourly run per hour later (one bill each). */
+    private static List<Sample> usageBills(Run run, UsageBillingHandler usage) {
+        Fixtures fixtures = run.fixtures();
+        String user = fixtures.verifiedAccount();
+        fixtures.recharge(user, "100000000.00");
+        Instant launch = Instant.parse("2026-03-01T00:00:00Z");
+        fixtures.payByConfiguration(user, fixtures.nodeWithHourlyPrice("2.00", 5), launch);
+        return run.measure(i -> {
+            Instant at = launch.plus(Duration.ofHours(i + 1L));
+            run.clock().set(at);
+            return () -> scheduled(usage, at, "bills");
+        });
+    }
+
+    /** sweep item: one instance's first warning (30 days before expiry) due per run, one minute apart. */
+    private static List<Sample> sweepItems(Run run, ExpirySweepHandler sweep) {
+        Fixtures fixtures = run.fixtures();
+        fixtures.clearDue();
+        String swept = fixtures.verifiedAccount();
+        String[] sweptSpec = fixtures.nodeWithHourlyPrice("2.00", 5);
+        Instant firstExpiry = Instant.parse("2026-07-01T15:59:59Z");
+        for (int i = 0; i < run.total(); i++) {
+            Instant expires = firstExpiry.plus(Duration.ofMinutes(i));
+            fixtures.monthly(swept, sweptSpec, expires.minus(Duration.ofDays(90)), expires);
+        }
+        return run.measure(i -> {
+            Instant at = firstExpiry.plus(Duration.ofMinutes(i)).minus(Duration.ofDays(30));
+            run.clock().set(at);
+            return () -> scheduled(sweep, at, "changed");
+        });
+    }
+
+    /** payment callback: SUCCEEDED for a pending 100.00 recharge, signed with the local secret. */
+    private static List<Sample> paymentCallbacks(Run run, AccountHandler account, PaymentCallbackHandler callback) {
+        run.clock().set(NOW);
+        String payer = run.fixtures().verifiedAccount();
+        CallbackSignature signature = new CallbackSignature("local-callback-secret");
+        Pattern paymentId = Pattern.compile("\"paymentId\"\\s*:\\s*\"([^\"]+)\"");
+        return run.measure(i -> {
+            APIGatewayV2HTTPResponse recharged = expect(account, http("account-recharge.json", payer,
+                    UUID.randomUUID().toString(), "{\"amount\":\"100.00\"}"), 201);
+            Matcher m = paymentId.matcher(recharged.getBody());
+            if (!m.find()) {
+                throw new IllegalStateException("no paymentId in " + recharged.getBody());
+            }
+            String body = "{\"paymentId\":\"" + m.group(1) + "\",\"status\":\"SUCCEEDED\",\"amount\":\"100.00\"}";
+            APIGatewayV2HTTPEvent event = http("payment-callback.json", null, null, body);
+            event.getHeaders().put("x-payment-signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)));
+            return () -> expect(callback, event, 200);
+        });
     }
 
     /**
@@ -203,7 +233,7 @@ public final class WarmPathBenchmark {
     }
 
     /** A scheduled run at {@code at} that must have handled exactly one item ({@code key} = 1). */
-    static void scheduled(com.edgecloud.runtime.ScheduledFunction handler, Instant at, String key) {
+    static void scheduled(ScheduledFunction handler, Instant at, String key) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
         event.put("detail-type", "Scheduled Event");

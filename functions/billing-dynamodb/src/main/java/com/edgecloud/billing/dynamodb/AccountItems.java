@@ -34,6 +34,8 @@ final class AccountItems {
     static final Column<Long> WALLET_VERSION = S.number("walletVersion", a -> a.wallet().version());
     static final Column<Map<String, WalletItems.StoredCoupon>> COUPONS = S.documentMap("coupons",
             WalletItems.StoredCoupon.class, WalletItems.COUPON_SCHEMA, a -> WalletItems.couponMap(a.wallet().coupons()));
+    /** G7: a BALANCE_LOW was sent and not armed again since; written only with a wallet change ({@link WalletWrites}). */
+    static final Column<Boolean> BALANCE_LOW_WARNED = S.bool("balanceLowWarned", Account::balanceLowWarned);
     /** Written only by {@link DynamoAccountRepository#saveProfile}'s update; an {@link Account} does not carry them. */
     static final Column<Instant> CREATED_AT = S.instant("createdAt", a -> null);
     static final Column<Instant> UPDATED_AT = S.instant("updatedAt", a -> null);
@@ -60,6 +62,6 @@ final class AccountItems {
         Wallet wallet = new Wallet(row.get(CASH, Money.ZERO), WalletItems.coupons(row.get(COUPONS)),
                 row.get(WALLET_VERSION, 0L));
         return new Account(row.get(ID), row.get(ACTIVATED, false), row.get(VERIFICATION, Verification.NONE), contact,
-                wallet);
+                wallet, row.get(BALANCE_LOW_WARNED, false));
     }
 }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is parked FAILED it carries {@code failedBucket} (FailedIndex, by {@code updatedAt}). The
  * buckets follow from the status, so an item written by the schema has them exactly then; the
  * claim and the ends of an attempt are update expressions that set and remove them to match.
- * {@code leaseToken} is set by a claim only.
+ * {@code leaseToken} is set by a claim only; {@code createdBy} by the create that wrote the item.
  */
 final class DeliveryItems {
 
@@ -60,6 +60,8 @@ final class DeliveryItems {
             secondarySortKey(Tables.DELIVERIES_FAILED));
     /** The claim holding it (SENDING); not part of {@link Delivery}, so a put never writes one. */
     static final Column<String> LEASE_TOKEN = S.text("leaseToken", d -> null);
+    /** The create call that wrote it, so that call knows its own write when the SDK retries it. */
+    static final Column<String> CREATED_BY = S.text("createdBy", d -> null);
 
     static final TableSchema<Delivery> SCHEMA = S.build(row -> new Delivery(row.get(ID), row.get(NOTIFICATION),
             row.get(TYPE), row.get(ACCOUNT), row.get(INSTANCE), row.get(DAYS_BEFORE), row.get(CHANNEL),

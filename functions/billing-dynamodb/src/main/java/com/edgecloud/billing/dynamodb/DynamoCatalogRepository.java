@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.Node;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.catalog.Spec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,32 +75,68 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public Optional<Spec> replaceSpec(Spec wanted, Optional<Seen> seen) {
+    public Optional<Spec> replaceSpec(Spec wanted, PriceHistory hourlyPrices, Optional<Seen> seen) {
         long version = seen.map(Seen::version).orElse(0L);
         int delta = wanted.stock() - seen.map(s -> s.spec().stock()).orElse(0);
-        // Everything the schema writes of the wanted spec at its next version, but its key and its stock:
-        // the stock moves by the delta, so purchases made since the read keep their decrement (C2).
-        Map<String, AttributeValue> replaced = new LinkedHashMap<>(SpecItems.SCHEMA.itemToMap(
-                new Seen(wanted, version + 1), true));
-        replaced.keySet().removeAll(List.of(SpecItems.PK.name(), SpecItems.SK.name(), SpecItems.STOCK.name()));
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringJoiner set = new StringJoiner(", ", "SET ", "");
-        replaced.forEach((attribute, value) -> {
-            names.put("#" + attribute, attribute);
-            values.put(":" + attribute, value);
-            set.add("#" + attribute + " = :" + attribute);
-        });
-        names.put("#stock", SpecItems.STOCK.name());
-        values.put(":delta", SpecItems.STOCK.value(delta));
-        values.put(":zero", SpecItems.STOCK.value(0));
-        set.add("#stock = if_not_exists(#stock, :zero) + :delta");
-        String condition;
+        SpecUpdate update = new SpecUpdate();
+        update.setAllButKeyAndStock(wanted, hourlyPrices, version + 1);
+        update.moveStockBy(delta);
         if (seen.isEmpty()) {
-            condition = "attribute_not_exists(#pk)"; // a new spec: nobody created it meanwhile
-            names.put("#pk", SpecItems.PK.name());
+            update.requireNew();
         } else {
-            // C2: no other operator write since the read, and the stock never goes below zero
+            update.requireUnchangedSince(version, delta);
+        }
+        try {
+            Map<String, AttributeValue> written = dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(typed.specs().tableName()).key(SpecItems.keyMap(wanted.nodeId(), wanted.specId()))
+                    .updateExpression(update.set + " REMOVE " + RETIRED_DESCRIPTION)
+                    .conditionExpression(update.condition)
+                    .expressionAttributeNames(update.names)
+                    .expressionAttributeValues(update.values)
+                    .returnValues(ReturnValue.ALL_NEW).build()).attributes();
+            return Optional.of(SpecItems.SCHEMA.mapToItem(written).spec());
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /** The parts of one spec's update expression, added one decision at a time. */
+    private static final class SpecUpdate {
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final StringJoiner set = new StringJoiner(", ", "SET ", "");
+        private String condition;
+
+        /**
+         * Everything the schema writes of the wanted spec at its next version, but its key and its
+         * stock: the stock moves by the delta, so purchases made since the read keep their decrement (C2).
+         */
+        void setAllButKeyAndStock(Spec wanted, PriceHistory hourlyPrices, long nextVersion) {
+            Map<String, AttributeValue> replaced = new LinkedHashMap<>(SpecItems.SCHEMA.itemToMap(
+                    new Seen(wanted, nextVersion, hourlyPrices), true));
+            replaced.keySet().removeAll(List.of(SpecItems.PK.name(), SpecItems.SK.name(), SpecItems.STOCK.name()));
+            replaced.forEach((attribute, value) -> {
+                names.put("#" + attribute, attribute);
+                values.put(":" + attribute, value);
+                set.add("#" + attribute + " = :" + attribute);
+            });
+        }
+
+        void moveStockBy(int delta) {
+            names.put("#stock", SpecItems.STOCK.name());
+            values.put(":delta", SpecItems.STOCK.value(delta));
+            values.put(":zero", SpecItems.STOCK.value(0));
+            set.add("#stock = if_not_exists(#stock, :zero) + :delta");
+        }
+
+        /** A new spec: nobody created it meanwhile. */
+        void requireNew() {
+            condition = "attribute_not_exists(#pk)";
+            names.put("#pk", SpecItems.PK.name());
+        }
+
+        /** C2: no other operator write since the read, and the stock never goes below zero. */
+        void requireUnchangedSince(long version, int delta) {
             values.put(":negDelta", SpecItems.STOCK.value(-delta));
             names.put("#specVersion", SpecItems.VERSION.name());
             condition = (version == 0 ? "attribute_not_exists(#specVersion)" : "#specVersion = :seenVersion")
@@ -107,18 +144,6 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             if (version != 0) {
                 values.put(":seenVersion", SpecItems.VERSION.value(version));
             }
-        }
-        try {
-            Map<String, AttributeValue> written = dynamo.updateItem(UpdateItemRequest.builder()
-                    .tableName(typed.specs().tableName()).key(SpecItems.keyMap(wanted.nodeId(), wanted.specId()))
-                    .updateExpression(set + " REMOVE " + RETIRED_DESCRIPTION)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW).build()).attributes();
-            return Optional.of(SpecItems.SCHEMA.mapToItem(written).spec());
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.edgecloud.billing.dynamodb;
 
 import static com.edgecloud.billing.dynamodb.DeliveryItems.ATTEMPTS;
+import static com.edgecloud.billing.dynamodb.DeliveryItems.CREATED_BY;
 import static com.edgecloud.billing.dynamodb.DeliveryItems.FAILED_BUCKET;
 import static com.edgecloud.billing.dynamodb.DeliveryItems.ID;
 import static com.edgecloud.billing.dynamodb.DeliveryItems.LAST_ERROR;
@@ -19,12 +20,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -60,11 +64,17 @@ public final class DynamoDeliveries {
         Delivery pending = new Delivery(d.id(), d.notificationId(), d.type(), d.accountId(), d.instanceId(),
                 d.daysBefore(), d.channel(), d.receiverId(), d.to(), d.title(), d.body(), d.notificationCreatedAt(),
                 DeliveryStatus.PENDING, 0, null, now, now);
+        String token = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(DeliveryItems.SCHEMA.itemToMap(pending, true));
+        item.put(CREATED_BY.name(), CREATED_BY.value(token));
         try {
-            tables.deliveries().putItem(r -> r.item(pending).conditionExpression(DeliveryItems.IS_NEW));
+            tables.dynamo().putItem(PutItemRequest.builder().tableName(tables.deliveries().tableName()).item(item)
+                    .conditionExpression(DeliveryItems.IS_NEW.expression())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return true;
         } catch (ConditionalCheckFailedException exists) {
-            return false;
+            // Ours when it carries our token: the SDK retried a put that was applied but whose answer was lost.
+            return carries(exists, CREATED_BY.name(), token);
         }
     }
 
@@ -104,10 +114,21 @@ public final class DynamoDeliveries {
                     .conditionExpression("attribute_exists(" + ID.name() + ") AND " + condition)
                     .expressionAttributeNames(Map.of("#s", STATUS.name()))
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW).build()).attributes()));
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
+                    .attributes()));
         } catch (ConditionalCheckFailedException taken) {
-            return Optional.empty();
+            // Ours when it carries our token: the SDK retried an update that was applied but whose answer was
+            // lost. Anyone else's claim, or a delivery finished or not due, is not.
+            return carries(taken, LEASE_TOKEN.name(), token)
+                    ? Optional.of(DeliveryItems.SCHEMA.mapToItem(taken.item())) : Optional.empty();
         }
+    }
+
+    /** Whether the item a failed condition found carries {@code token} in {@code attribute}. */
+    private static boolean carries(ConditionalCheckFailedException failed, String attribute, String token) {
+        AttributeValue found = failed.hasItem() ? failed.item().get(attribute) : null;
+        return found != null && token.equals(found.s());
     }
 
     /** The claim's send went out. False when the claim was lost (its lease ended and another took it). */

@@ -11,6 +11,7 @@ import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
@@ -44,8 +45,25 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         String token = UUID.randomUUID().toString();
         IdempotencyItems.Stored claim = new IdempotencyItems.Stored(key, requestHash, IN_PROGRESS, token,
                 now.plus(LEASE).getEpochSecond(), now.plus(RETENTION).getEpochSecond(), null, null);
-        // TTL deletes late, so an expired record counts as absent; so does an abandoned lease.
-        Expression claimable = Expression.builder()
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                typed.idempotency().putItem(PutItemEnhancedRequest.builder(IdempotencyItems.Stored.class)
+                        .item(claim).conditionExpression(claimable(requestHash, now)).build());
+                return new Claim.Acquired(key, token);
+            } catch (ConditionalCheckFailedException taken) {
+                Optional<Claim> held = heldBy(key, requestHash, token);
+                if (held.isPresent()) {
+                    return held.get();
+                }
+                // released meanwhile: claim again
+            }
+        }
+        return new Claim.InProgress();
+    }
+
+    /** TTL deletes late, so an expired record counts as absent; so does an abandoned lease of the same request. */
+    private static Expression claimable(String requestHash, Instant now) {
+        return Expression.builder()
                 .expression("attribute_not_exists(#key) OR #ttl < :now"
                         + " OR (#status = :inProgress AND #leaseUntil < :now AND #requestHash = :hash)")
                 .putExpressionName("#key", IdempotencyItems.KEY.name())
@@ -57,27 +75,28 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 .putExpressionValue(":inProgress", IdempotencyItems.STATUS.value(IN_PROGRESS))
                 .putExpressionValue(":hash", IdempotencyItems.REQUEST_HASH.value(requestHash))
                 .build();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                typed.idempotency().putItem(PutItemEnhancedRequest.builder(IdempotencyItems.Stored.class)
-                        .item(claim).conditionExpression(claimable).build());
-                return new Claim.Acquired(key, token);
-            } catch (ConditionalCheckFailedException taken) {
-                IdempotencyItems.Stored record = typed.idempotency().getItem(r -> r.key(IdempotencyItems.key(key))
-                        .consistentRead(true));
-                if (record == null) {
-                    continue; // released meanwhile: claim again
-                }
-                if (!requestHash.equals(record.requestHash())) {
-                    return new Claim.Mismatch();
-                }
-                if (COMPLETED.equals(record.status())) {
-                    return new Claim.Replay(record.responseStatus(), record.responseBody());
-                }
-                return new Claim.InProgress();
-            }
+    }
+
+    /**
+     * Why a claim was refused: another request's key, a replay of the stored answer, or one in progress; empty if gone.
+     * A record with our own token is our claim: the SDK retried a put that was applied but whose answer was lost.
+     */
+    private Optional<Claim> heldBy(String key, String requestHash, String token) {
+        IdempotencyItems.Stored record = typed.idempotency().getItem(r -> r.key(IdempotencyItems.key(key))
+                .consistentRead(true));
+        if (record == null) {
+            return Optional.empty();
         }
-        return new Claim.InProgress();
+        if (token.equals(record.token()) && IN_PROGRESS.equals(record.status())) {
+            return Optional.of(new Claim.Acquired(key, token));
+        }
+        if (!requestHash.equals(record.requestHash())) {
+            return Optional.of(new Claim.Mismatch());
+        }
+        if (COMPLETED.equals(record.status())) {
+            return Optional.of(new Claim.Replay(record.responseStatus(), record.responseBody()));
+        }
+        return Optional.of(new Claim.InProgress());
     }
 
     /** Adds the answer to a transaction: it commits only if the lease is still ours. */

@@ -11,6 +11,7 @@ import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.notify.OutboxMessage;
 import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.billing.wallet.WalletChange;
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -35,7 +36,7 @@ public final class DynamoLifecycleStore implements LifecycleStore {
     }
 
     @Override
-    public Page<Instance> due(String bucket, java.time.Instant now, int limit, String nextToken) {
+    public Page<Instance> due(String bucket, Instant now, int limit, String nextToken) {
         DynamoDbTable<Instance> instances = typed.instances();
         List<Instance> fetched = PageToken.firstPage(instances.index(Tables.INSTANCES_DUE).query(QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortLessThanOrEqualTo(

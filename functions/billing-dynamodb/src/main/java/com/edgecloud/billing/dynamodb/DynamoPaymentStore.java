@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
+import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.payment.Payment;
 import com.edgecloud.billing.payment.PaymentStatus;
@@ -56,16 +57,20 @@ public final class DynamoPaymentStore implements PaymentStore {
         Transaction tx = new Transaction();
         putPayment(tx, s.confirmed(), s.from());
         wallet.add(tx, s.wallet());
-        if (s.order() != null) {
-            putOrder(tx, s.order());
-            OutboxItems.add(tx, typed, s.notification(), () -> new IllegalStateException("outbox message exists"));
-        }
         List<Instance> all = s.instances();
-        int fits = s.order() == null ? 0 : OrderInstances.addFitting(tx, typed, s.order(), all, 0);
+        int fits = 0;
+        if (s.order() != null) {
+            // The order and its outbox message come before the instances, which take what room is left.
+            fits = OrderInstances.fitting(s.order(), all.size(), tx.size() + 2);
+            // P2: not all instances fit, so the PAID order is due for completion, as a balance purchase is:
+            // if this function dies after the commit, the expiry sweep writes the rest.
+            putOrder(tx, s.order(), OrderInstances.incompleteMark(s.order(), fits, all.size()));
+            OutboxItems.add(tx, typed, s.notification(), () -> new IllegalStateException("outbox message exists"));
+            OrderInstances.addFitting(tx, typed, s.order(), all.subList(0, fits), 0);
+        }
         tx.execute(typed);
-        // As a balance purchase: the rest right after; their ids are in the PAID order, so a replay completes them.
-        if (fits < all.size()) {
-            OrderInstances.writeMissing(typed, s.order(), all.subList(fits, all.size()));
+        if (s.order() != null) {
+            OrderInstances.complete(typed, s.order(), all.subList(fits, all.size()));
         }
     }
 
@@ -104,7 +109,7 @@ public final class DynamoPaymentStore implements PaymentStore {
 
     /** P2: the order CANCELLED (leaving OrdersDue) and its held stock returned, if it is still waiting. */
     private void addCancellation(Transaction tx, Order pendingOrder) {
-        putOrder(tx, pendingOrder.cancelled());
+        putOrder(tx, pendingOrder.cancelled(), null);
         SpecItems.returnStock(tx, typed, pendingOrder.nodeId(), pendingOrder.specId(), pendingOrder.quantity(),
                 () -> new IllegalStateException("spec of order " + pendingOrder.id() + " is gone"));
     }
@@ -114,9 +119,10 @@ public final class DynamoPaymentStore implements PaymentStore {
         return stored != null && stored.order().status() == OrderStatus.PENDING_PAYMENT;
     }
 
-    /** The order as it becomes, only if it still waits for its payment. */
-    private void putOrder(Transaction tx, Order next) {
-        tx.put(typed.orders(), new OrderItems.Stored(next), OrderItems.STILL_WAITING, () -> moved("order " + next.id()));
+    /** The order as it becomes (with its due mark, or null), only if it still waits for its payment. */
+    private void putOrder(Transaction tx, Order next, Due due) {
+        tx.put(typed.orders(), new OrderItems.Stored(next, due), OrderItems.STILL_WAITING,
+                () -> moved("order " + next.id()));
     }
 
     /** The payment as it becomes, only if its status is still {@code from}. */

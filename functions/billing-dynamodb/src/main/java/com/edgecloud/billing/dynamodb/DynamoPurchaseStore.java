@@ -9,7 +9,6 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.PurchasePlan;
 import com.edgecloud.billing.purchase.PurchaseStore;
-import com.edgecloud.billing.purchase.OrderStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoPurchaseStore implements PurchaseStore {
 
-    private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final TypedTables typed;
     private final CatalogRepository catalog;
@@ -42,7 +40,6 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     public DynamoPurchaseStore(DynamoDbClient dynamo, TableNames tables, CatalogRepository catalog,
                                DynamoIdempotencyStore idempotency) {
-        this.dynamo = dynamo;
         this.tables = tables;
         this.typed = new TypedTables(dynamo, tables);
         this.catalog = catalog;
@@ -73,7 +70,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
         }
         int fits = OrderInstances.addFitting(tx, typed, order, plan.instances(), 1);
         // Not all instances fit: the order is due for completion until materialize wrote the rest.
-        Due incomplete = fits < plan.instances().size() ? Due.of(Due.Kind.ORDER, order.id(), order.paidAt()) : null;
+        Due incomplete = OrderInstances.incompleteMark(order, fits, plan.instances().size());
         tx.put(typed.orders(), new OrderItems.Stored(order, incomplete), OrderItems.IS_NEW,
                 () -> new IllegalStateException("order exists"));
         tx.execute(typed);
@@ -82,18 +79,7 @@ public final class DynamoPurchaseStore implements PurchaseStore {
 
     @Override
     public void materialize(Order order, List<Instance> instances) {
-        if (instances.isEmpty()) {
-            return; // all written in the commit: no due mark to clear
-        }
-        OrderInstances.writeMissing(typed, order, instances);
-        dynamo.updateItem(r -> r.tableName(typed.orders().tableName())
-                .key(OrderItems.keyMap(order.id()))
-                .updateExpression("REMOVE #dueBucket, #dueAt")
-                .conditionExpression("attribute_exists(#orderId) AND #status = :paid")
-                .expressionAttributeNames(Map.of("#dueBucket", OrderItems.DUE_BUCKET.name(),
-                        "#dueAt", OrderItems.DUE_AT.name(), "#orderId", OrderItems.ID.name(),
-                        "#status", OrderItems.STATUS.name()))
-                .expressionAttributeValues(Map.of(":paid", OrderItems.STATUS.value(OrderStatus.PAID))));
+        OrderInstances.complete(typed, order, instances);
     }
 
     @Override

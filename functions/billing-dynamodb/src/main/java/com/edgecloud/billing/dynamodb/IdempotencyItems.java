@@ -34,7 +34,7 @@ final class IdempotencyItems {
     static final Column<String> RESPONSE_BODY = S.text("responseBody", Stored::responseBody);
 
     /** The names of the lease condition ({@code #token}, {@code #status}) of the claim and the answer. */
-    static final java.util.Map<String, String> LEASE_NAMES = java.util.Map.of("#token", TOKEN.name(),
+    static final Map<String, String> LEASE_NAMES = Map.of("#token", TOKEN.name(),
             "#status", STATUS.name());
 
     static final TableSchema<Stored> SCHEMA = S.build(row -> new Stored(row.get(KEY), row.get(REQUEST_HASH),

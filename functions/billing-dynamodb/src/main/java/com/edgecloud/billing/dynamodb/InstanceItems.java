@@ -5,12 +5,15 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
+import com.edgecloud.billing.instance.AutoRenewal;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.time.ApiTime;
+import com.edgecloud.billing.time.DurationUnit;
+import com.edgecloud.billing.time.TermDuration;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -45,7 +48,18 @@ final class InstanceItems {
     static final Column<Instant> BILLED_UNTIL = S.instant("billedUntil", Instance::billedUntil);
     static final Column<Long> METERED_SECONDS = S.number("meteredSeconds", Instance::meteredSeconds);
     static final Column<Long> BILLED_FEN = S.number("billedFen", Instance::billedFen);
+    /** G2: absent on instances metered before costs were kept (the meter derives it). */
+    static final Column<Long> METERED_FEN_SECONDS = S.number("meteredFenSeconds", Instance::meteredFenSeconds);
     static final Column<Long> VERSION = S.number("version", Instance::version);
+    // R4: present only once an owner set auto-renewal, so an instance without it keeps its old shape.
+    static final Column<Boolean> AUTO_RENEWAL = S.bool("autoRenewal",
+            i -> i.autoRenewal().equals(AutoRenewal.OFF) ? null : i.autoRenewal().enabled());
+    static final Column<DurationUnit> AUTO_RENEWAL_UNIT = S.enumerated("autoRenewalUnit", DurationUnit.class,
+            i -> i.autoRenewal().duration() == null ? null : i.autoRenewal().duration().unit());
+    static final Column<Integer> AUTO_RENEWAL_COUNT = S.integer("autoRenewalCount",
+            i -> i.autoRenewal().duration() == null ? null : i.autoRenewal().duration().count());
+    static final Column<Instant> AUTO_RENEWAL_FAILURE_SENT_FOR = S.instant("autoRenewalFailureSentFor",
+            i -> i.autoRenewal().failureSentFor());
     static final Column<String> DUE_BUCKET = S.text("dueBucket", i -> i.due() == null ? null : i.due().bucket(),
             secondaryPartitionKey(Tables.INSTANCES_DUE));
     static final Column<Instant> DUE_AT = S.instant("dueAt", i -> i.due() == null ? null : i.due().at(),
@@ -56,7 +70,8 @@ final class InstanceItems {
             row.get(POWER_STATE), row.get(TERM_STARTS_AT), row.get(EXPIRES_AT), row.get(OVERDUE_SINCE),
             row.get(RELEASE_AT), row.get(CREATED_AT),
             row.get(DUE_BUCKET) == null ? null : new Due(row.get(DUE_BUCKET), row.get(DUE_AT)),
-            row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(VERSION, 0L)));
+            row.get(BILLED_UNTIL), row.get(METERED_SECONDS, 0L), row.get(BILLED_FEN, 0L), row.get(METERED_FEN_SECONDS),
+            row.get(VERSION, 0L), autoRenewal(row)));
 
     /** The key of an item in the ByAccount index: the table's key and the index's (a page token's). */
     static final List<String> BY_ACCOUNT_KEY = List.of(ID.name(), ACCOUNT.name(), CREATED_KEY.name());
@@ -67,6 +82,12 @@ final class InstanceItems {
             .expression("attribute_not_exists(" + ID.name() + ")").build();
 
     private InstanceItems() {
+    }
+
+    private static AutoRenewal autoRenewal(Row row) {
+        TermDuration duration = row.get(AUTO_RENEWAL_UNIT) == null ? null
+                : new TermDuration(row.get(AUTO_RENEWAL_UNIT), row.get(AUTO_RENEWAL_COUNT, 0));
+        return new AutoRenewal(row.get(AUTO_RENEWAL, false), duration, row.get(AUTO_RENEWAL_FAILURE_SENT_FOR));
     }
 
     /** Adds {@code changed} at version + 1, only if the stored item is still at its version. */

@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
 import java.time.Instant;
@@ -26,9 +27,12 @@ public final class OutboxItems {
     static final Column<String> ORDER = S.text("orderId", OutboxMessage::orderId);
     static final Column<Integer> DAYS_BEFORE = S.integer("daysBefore", OutboxMessage::daysBefore);
     static final Column<Instant> CREATED_AT = S.instant("createdAt", OutboxMessage::createdAt);
+    static final Column<Money> AMOUNT = S.fen("amountFen", OutboxMessage::amount);
+    static final Column<Instant> UNTIL = S.instant("until", OutboxMessage::until);
 
     static final TableSchema<OutboxMessage> SCHEMA = S.build(row -> new OutboxMessage(row.get(ID), row.get(TYPE),
-            row.get(ACCOUNT), row.get(INSTANCE), row.get(ORDER), row.get(DAYS_BEFORE), row.get(CREATED_AT)));
+            row.get(ACCOUNT), row.get(INSTANCE), row.get(ORDER), row.get(DAYS_BEFORE), row.get(CREATED_AT),
+            row.get(AMOUNT), row.get(UNTIL)));
 
     private static final Expression IS_NEW = Expression.builder()
             .expression("attribute_not_exists(" + ID.name() + ")").build();

@@ -6,8 +6,11 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import com.edgecloud.billing.catalog.CatalogRepository.Seen;
 import com.edgecloud.billing.catalog.DiskType;
 import com.edgecloud.billing.catalog.Hardware;
+import com.edgecloud.billing.catalog.PriceHistory;
+import com.edgecloud.billing.catalog.PriceHistory.PriceChange;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.money.Money;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Spec items of the Catalog table: partition {@code NODE#<nodeId>}, sort key {@code SPEC#<specId>},
  * with the hardware (the CPU as {@code cpuModel}/{@code cpuCores}, {@code disks} as a list of
  * {@code {type, sizeGiB, count}} maps), prices in fen, the stock, and {@code specVersion}: the
- * number of operator writes, absent until the first (C2). An item is read as the spec with that
+ * number of operator writes, absent until the first (C2); {@code hourlyPriceChanges}, the price
+ * history (G2) as a list of {@code {from, hourlyPriceFen}} maps, absent on specs written before it
+ * (read as the one price since ever). An item is read as the spec with that
  * version ({@link Seen}); purchases and releases move the stock with an update expression.
  */
 final class SpecItems {
@@ -33,6 +38,12 @@ final class SpecItems {
     private static final Column<Integer> DISK_COUNT = D.integer("count", Hardware.Disk::count);
     private static final TableSchema<Hardware.Disk> DISK = D.build(row -> new Hardware.Disk(row.get(DISK_TYPE),
             row.get(DISK_SIZE), row.get(DISK_COUNT)));
+
+    private static final ItemSchema<PriceChange> P = ItemSchema.of(PriceChange.class);
+    private static final Column<Instant> PRICE_FROM = P.instant("from", PriceChange::from);
+    private static final Column<Money> PRICE = P.fen("hourlyPriceFen", PriceChange::hourlyPrice);
+    private static final TableSchema<PriceChange> PRICE_CHANGE = P.build(row -> new PriceChange(row.get(PRICE_FROM),
+            row.get(PRICE)));
 
     private static final ItemSchema<Seen> S = ItemSchema.of(Seen.class);
     static final Column<String> PK = S.text("pk", s -> partition(s.spec().nodeId()), primaryPartitionKey());
@@ -50,15 +61,23 @@ final class SpecItems {
     static final Column<Money> YEARLY = S.fen("yearlyPriceFen", s -> s.spec().yearlyPrice());
     static final Column<Money> HOURLY = S.fen("hourlyPriceFen", s -> s.spec().hourlyPrice());
     static final Column<Integer> STOCK = S.integer("stock", s -> s.spec().stock());
+    static final Column<List<PriceChange>> PRICES = S.documents("hourlyPriceChanges", PriceChange.class, PRICE_CHANGE,
+            s -> s.hourlyPrices().changes());
     /** Absent (read as 0) until an operator first writes the spec. */
     static final Column<Long> VERSION = S.number("specVersion", s -> s.version() == 0 ? null : s.version());
 
     static final TableSchema<Seen> SCHEMA = S.build(row -> new Seen(new Spec(row.get(NODE), row.get(ID),
             row.get(NAME), new Hardware(new Hardware.Cpu(row.get(CPU_MODEL), row.get(CPU_CORES, 0)),
                     row.get(MEMORY, 0), row.get(DISKS, List.of()), row.get(BANDWIDTH, 0)),
-            row.get(MONTHLY), row.get(YEARLY), row.get(HOURLY), row.get(STOCK, 0)), row.get(VERSION, 0L)));
+            row.get(MONTHLY), row.get(YEARLY), row.get(HOURLY), row.get(STOCK, 0)), row.get(VERSION, 0L),
+            priceHistory(row.get(PRICES), row.get(HOURLY))));
 
     private SpecItems() {
+    }
+
+    /** G2: a spec written before price histories has had one price since ever. */
+    private static PriceHistory priceHistory(List<PriceChange> changes, Money hourlyPrice) {
+        return changes == null || changes.isEmpty() ? PriceHistory.always(hourlyPrice) : new PriceHistory(changes);
     }
 
     static String partition(String nodeId) {

@@ -1,8 +1,10 @@
 package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.ConcurrentUpdateException;
+import com.edgecloud.billing.wallet.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * One TransactWriteItems where each conditional item says what its failed condition
@@ -84,24 +87,49 @@ final class Transaction {
         return entries.size();
     }
 
+    /**
+     * Sends of a transaction answered TransactionInProgressException. The SDK retries that answer
+     * as throttling, with its own back-off, only while its retry quota lasts; what escapes it is a
+     * conflict, sent again a few times more, then BUSY (503, safe to retry with the same key).
+     */
+    static final RetryPolicy STILL_IN_PROGRESS = new RetryPolicy(3, 50, 400);
+
+    /**
+     * Runs the transaction. Under one client request token throughout, so a resend of a transaction
+     * that was applied meanwhile (its answer lost, or still in progress) is answered as applied, never
+     * applied twice: DynamoDB answers TransactionInProgressException while the first is still applying.
+     */
     void execute(TypedTables tables) {
         if (entries.isEmpty()) {
             return;
         }
-        try {
-            if (entries.stream().allMatch(entry -> entry.enhanced() != null)) {
-                TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
-                entries.forEach(entry -> entry.enhanced().accept(request));
-                tables.enhanced().transactWriteItems(request.build());
-            } else {
-                tables.dynamo().transactWriteItems(TransactWriteItemsRequest.builder()
-                        .transactItems(entries.stream().map(entry -> entry.lowLevel().get()).toList()).build());
+        Runnable send = request(tables, UUID.randomUUID().toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send.run();
+                return;
+            } catch (TransactionInProgressException stillApplying) {
+                STILL_IN_PROGRESS.backOffAfter(attempt, "a transaction still in progress");
+            } catch (TransactionCanceledException cancelled) {
+                throw translate(cancelled);
+            } catch (TransactionConflictException conflict) {
+                throw new ConcurrentUpdateException("transaction conflict");
             }
-        } catch (TransactionCanceledException cancelled) {
-            throw translate(cancelled);
-        } catch (TransactionConflictException conflict) {
-            throw new ConcurrentUpdateException("transaction conflict");
         }
+    }
+
+    /** The one request this transaction sends, however often. */
+    private Runnable request(TypedTables tables, String token) {
+        if (entries.stream().allMatch(entry -> entry.enhanced() != null)) {
+            TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
+                    .clientRequestToken(token);
+            entries.forEach(entry -> entry.enhanced().accept(request));
+            TransactWriteItemsEnhancedRequest built = request.build();
+            return () -> tables.enhanced().transactWriteItems(built);
+        }
+        TransactWriteItemsRequest built = TransactWriteItemsRequest.builder().clientRequestToken(token)
+                .transactItems(entries.stream().map(entry -> entry.lowLevel().get()).toList()).build();
+        return () -> tables.dynamo().transactWriteItems(built);
     }
 
     private RuntimeException translate(TransactionCanceledException cancelled) {

@@ -1,6 +1,7 @@
 package com.edgecloud.billing.dynamodb;
 
 import static com.edgecloud.billing.dynamodb.AccountItems.ACTIVATED;
+import static com.edgecloud.billing.dynamodb.AccountItems.BALANCE_LOW_WARNED;
 import static com.edgecloud.billing.dynamodb.AccountItems.CASH;
 import static com.edgecloud.billing.dynamodb.AccountItems.COUPONS;
 import static com.edgecloud.billing.dynamodb.AccountItems.VERIFICATION;
@@ -11,6 +12,7 @@ import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.wallet.LedgerEntry;
 import com.edgecloud.billing.wallet.WalletChange;
 import java.util.Map;
+import java.util.StringJoiner;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -32,8 +34,8 @@ final class WalletWrites {
 
     void add(Transaction tx, WalletChange change) {
         String accountId = change.accountId();
-        Expression condition = stillAt(change);
-        if (!change.movesMoney()) {
+        Expression condition = Expression.join(stillAt(change), balanceLowWas(change), " AND ");
+        if (!change.writesAccount()) {
             tx.check(tables.accounts(), AccountItems.accountKey(accountId), condition,
                     () -> moved(accountId));
             return;
@@ -41,13 +43,7 @@ final class WalletWrites {
         if (change.after().cash().isNegative()) {
             throw new IllegalStateException("A4: cash never goes below zero");
         }
-        Expression update = Expression.builder().expression("SET #cash = :cash, #coupons = :coupons, #version = :next")
-                .putExpressionName("#cash", CASH.name())
-                .putExpressionName("#coupons", COUPONS.name())
-                .putExpressionName("#version", WALLET_VERSION.name())
-                .putExpressionValue(":cash", CASH.value(change.after().cash()))
-                .putExpressionValue(":coupons", COUPONS.value(WalletItems.couponMap(change.after().coupons())))
-                .putExpressionValue(":next", WALLET_VERSION.value(change.after().version())).build();
+        Expression update = accountUpdate(change);
         Map<String, String> names = Expression.joinNames(condition.expressionNames(), update.expressionNames());
         Map<String, AttributeValue> values = Expression.joinValues(condition.expressionValues(),
                 update.expressionValues());
@@ -60,6 +56,44 @@ final class WalletWrites {
             tx.put(tables.wallet(), new WalletItems.StoredEntry(accountId, entry), WalletItems.IS_NEW,
                     () -> new ConcurrentUpdateException("ledger entry " + entry.sequence() + " exists"));
         }
+    }
+
+    /** The wallet's new cash, coupons and version when money moves; G7's warning state when it changes. */
+    private static Expression accountUpdate(WalletChange change) {
+        Expression.Builder update = Expression.builder();
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        if (change.movesMoney()) {
+            set.add("#cash = :cash").add("#coupons = :coupons").add("#version = :next");
+            update.putExpressionName("#cash", CASH.name())
+                    .putExpressionName("#coupons", COUPONS.name())
+                    .putExpressionName("#version", WALLET_VERSION.name())
+                    .putExpressionValue(":cash", CASH.value(change.after().cash()))
+                    .putExpressionValue(":coupons", COUPONS.value(WalletItems.couponMap(change.after().coupons())))
+                    .putExpressionValue(":next", WALLET_VERSION.value(change.after().version()));
+        }
+        if (change.balanceLowWarned() != null) {
+            set.add("#balanceLowWarned = :balanceLowWarned");
+            update.putExpressionName("#balanceLowWarned", BALANCE_LOW_WARNED.name())
+                    .putExpressionValue(":balanceLowWarned", BALANCE_LOW_WARNED.value(change.balanceLowWarned()));
+        }
+        return update.expression(set.toString()).build();
+    }
+
+    /**
+     * G7: the warning state changes only from its opposite (Expression.join brackets each side), so of two writers racing on one wallet
+     * version (its version does not move without money) only one sends the warning. Null: no condition.
+     */
+    private static Expression balanceLowWas(WalletChange change) {
+        if (change.balanceLowWarned() == null) {
+            return null;
+        }
+        Expression.Builder was = Expression.builder().putExpressionName("#balanceLowWarned", BALANCE_LOW_WARNED.name());
+        if (change.balanceLowWarned()) {
+            return was.expression("attribute_not_exists(#balanceLowWarned) OR #balanceLowWarned = :wasWarned")
+                    .putExpressionValue(":wasWarned", BALANCE_LOW_WARNED.value(false)).build();
+        }
+        return was.expression("#balanceLowWarned = :wasWarned")
+                .putExpressionValue(":wasWarned", BALANCE_LOW_WARNED.value(true)).build();
     }
 
     /** The wallet still at the version read and, when the change needs them, A1's purchase rights. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.edgecloud.billing.ConcurrentUpdateException;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.account.Account;
@@ -16,6 +17,8 @@ import com.edgecloud.billing.catalog.DiskType;
 import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.PriceHistory;
+import com.edgecloud.billing.catalog.PriceHistory.PriceChange;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.catalog.SpecChanges;
 import com.edgecloud.billing.error.BillingException;
@@ -33,8 +36,10 @@ import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +50,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * What the DynamoDB repositories promise, whichever DynamoDB they run against: LocalStack
- * in a container ({@link DynamoRepositoriesContainerTest}) or DynamoDB Local in memory
- * ({@link DynamoRepositoriesLocalTest}). Every test uses fresh ids, so tables may be shared.
+ * What the DynamoDB repositories promise, whichever DynamoDB they run against: DynamoDB Local
+ * in memory ({@link DynamoRepositoriesLocalTest}). (A LocalStack copy of it skipped wherever
+ * Docker was missing and LocalStack's DynamoDB is DynamoDB Local anyway; removed in issue 16.)
+ * Every test uses fresh ids, so tables may be shared.
  */
 abstract class DynamoRepositoriesContract {
 
@@ -190,8 +196,8 @@ abstract class DynamoRepositoriesContract {
                 Money.parse("10000.00"), Money.parse("2.05"), 7);
         Spec gpu = new Spec(nodeId, "gpu-1", "GPU", HARDWARE, Money.parse("9999.99"), Money.parse("99999.00"),
                 Money.parse("13.70"), 0);
-        assertEquals(spec, new SpecChanges(catalog()).put(spec));
-        new SpecChanges(catalog()).put(gpu);
+        assertEquals(spec, new SpecChanges(catalog(), Clock.systemUTC()).put(spec));
+        new SpecChanges(catalog(), Clock.systemUTC()).put(gpu);
 
         assertEquals(spec, catalog().spec(nodeId, "std-1").orElseThrow());
         assertEquals(gpu, catalog().spec(nodeId, "gpu-1").orElseThrow());
@@ -200,7 +206,7 @@ abstract class DynamoRepositoriesContract {
         assertTrue(catalog().spec(nodeId, "nope").isEmpty());
 
         catalog().saveNode(new Node(nodeId, "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737, NodeStatus.OPEN));
-        new SpecChanges(catalog()).put(new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("900.00"),
+        new SpecChanges(catalog(), Clock.systemUTC()).put(new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("900.00"),
                 Money.parse("9000.00"), Money.parse("2.05"), 3));
         assertEquals(NodeStatus.OPEN, catalog().node(nodeId).orElseThrow().status());
         assertEquals(3, catalog().spec(nodeId, "std-1").orElseThrow().stock());
@@ -222,16 +228,37 @@ abstract class DynamoRepositoriesContract {
     }
 
     @Test
+    void aPriceChangeIsKeptInTheSpecsHistoryAtTheBusinessInstantItWasMade_G2() {
+        String nodeId = Ids.next("node");
+        Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("2.00"), 20);
+        Instant created = Instant.parse("2026-03-01T00:00:00Z");
+        Instant changed = Instant.parse("2026-03-01T10:30:00.700Z");
+        new SpecChanges(catalog(), Clock.fixed(created, ZoneOffset.UTC)).put(spec);
+        new SpecChanges(catalog(), Clock.fixed(changed, ZoneOffset.UTC)).put(withStock(spec, 20)); // same price
+        Spec dearer = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
+                Money.parse("10000.00"), Money.parse("20.00"), 20);
+        new SpecChanges(catalog(), Clock.fixed(changed, ZoneOffset.UTC)).put(dearer);
+
+        PriceHistory prices = catalog().hourlyPrices(nodeId, "std-1").orElseThrow();
+        assertEquals(List.of(new PriceChange(created, Money.parse("2.00")),
+                new PriceChange(Instant.parse("2026-03-01T10:30:00Z"), Money.parse("20.00"))), prices.changes());
+        assertEquals(Money.parse("20.00"), catalog().spec(nodeId, "std-1").orElseThrow().hourlyPrice());
+        assertEquals(Money.parse("2.00"), prices.priceAt(Instant.parse("2026-03-01T10:29:59Z")));
+    }
+
+    @Test
     void aStockChangeKeepsTheDecrementsMadeSinceItsRead_C2() {
         String nodeId = Ids.next("node");
         Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
                 Money.parse("10000.00"), Money.parse("2.00"), 20);
-        new SpecChanges(catalog()).put(spec);
+        new SpecChanges(catalog(), Clock.systemUTC()).put(spec);
         CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
 
         takeStock(nodeId, "std-1", 3); // a purchase between the operator's read and write
 
-        Spec restocked = catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).orElseThrow();
+        Spec restocked = catalog().replaceSpec(withStock(spec, 30), seen.hourlyPrices(), Optional.of(seen))
+                .orElseThrow();
         assertEquals(27, restocked.stock(), "20 -> 30 is +10 on top of the 17 left");
         assertEquals(27, catalog().spec(nodeId, "std-1").orElseThrow().stock());
     }
@@ -241,13 +268,13 @@ abstract class DynamoRepositoriesContract {
         String nodeId = Ids.next("node");
         Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
                 Money.parse("10000.00"), Money.parse("2.00"), 20);
-        new SpecChanges(catalog()).put(spec);
+        new SpecChanges(catalog(), Clock.systemUTC()).put(spec);
         CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
-        new SpecChanges(catalog()).put(withStock(spec, 25));
+        new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 25));
 
-        assertTrue(catalog().replaceSpec(withStock(spec, 30), Optional.of(seen)).isEmpty());
+        assertTrue(catalog().replaceSpec(withStock(spec, 30), seen.hourlyPrices(), Optional.of(seen)).isEmpty());
         assertEquals(25, catalog().spec(nodeId, "std-1").orElseThrow().stock());
-        assertEquals(30, new SpecChanges(catalog()).put(withStock(spec, 30)).stock());
+        assertEquals(30, new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 30)).stock());
     }
 
     @Test
@@ -255,12 +282,13 @@ abstract class DynamoRepositoriesContract {
         String nodeId = Ids.next("node");
         Spec spec = new Spec(nodeId, "std-1", "Standard", HARDWARE, Money.parse("1000.00"),
                 Money.parse("10000.00"), Money.parse("2.00"), 5);
-        new SpecChanges(catalog()).put(spec);
+        new SpecChanges(catalog(), Clock.systemUTC()).put(spec);
         CatalogRepository.Seen seen = catalog().specForChange(nodeId, "std-1").orElseThrow();
         takeStock(nodeId, "std-1", 2);
 
-        assertTrue(catalog().replaceSpec(withStock(spec, 0), Optional.of(seen)).isEmpty(), "5 -> 0 on 3 left");
-        assertEquals(0, new SpecChanges(catalog()).put(withStock(spec, 0)).stock(), "read again: 3 -> 0");
+        assertTrue(catalog().replaceSpec(withStock(spec, 0), seen.hourlyPrices(), Optional.of(seen)).isEmpty(),
+                "5 -> 0 on 3 left");
+        assertEquals(0, new SpecChanges(catalog(), Clock.systemUTC()).put(withStock(spec, 0)).stock(), "read again: 3 -> 0");
     }
 
     private static Spec withStock(Spec spec, int stock) {
@@ -284,7 +312,7 @@ abstract class DynamoRepositoriesContract {
             Instant created = NOW.plus(Duration.ofMinutes(n));
             Instance instance = new Instance(Ids.next("i"), id, "node-1", "spec-1", Ids.next("ord"),
                     BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
-                    created, null, created, 0, 0, 0);
+                    created, null, created, 0, 0, null, 0);
             instances().create(instance);
             newestFirst.add(0, instance.id());
         }
@@ -306,12 +334,12 @@ abstract class DynamoRepositoriesContract {
         Instant created = NOW;
         Instance instance = new Instance(Ids.next("i"), Ids.next("acct"), "node-1", "spec-1", Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
-                created, null, created, 0, 0, 0);
+                created, null, created, 0, 0, null, 0);
         instances().create(instance);
 
         Instance stopped = instances().update(instance.withPowerState(PowerState.STOPPED));
         assertEquals(1, stopped.version());
-        assertThrows(com.edgecloud.billing.ConcurrentUpdateException.class,
+        assertThrows(ConcurrentUpdateException.class,
                 () -> instances().update(instance.withPowerState(PowerState.RUNNING)), "written at version 0, read before");
         assertEquals(stopped, instances().find(instance.id()).orElseThrow());
         assertThrows(IllegalStateException.class, () -> instances().create(instance), "never overwrites");
@@ -321,11 +349,11 @@ abstract class DynamoRepositoriesContract {
     void operationsInOneSecondPageNewestFirstWithoutLosingOne_S11() {
         Instance instance = new Instance(Ids.next("i"), Ids.next("acct"), "node-1", "spec-1", Ids.next("ord"),
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, null, null, null, null,
-                NOW, null, NOW, 0, 0, 0);
+                NOW, null, NOW, 0, 0, null, 0);
         instances().create(instance);
         DynamoInstanceOperationStore store = new DynamoInstanceOperationStore(client(), tables(),
                 new DynamoIdempotencyStore(client(), tables()));
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         Instance current = instance;
         for (PowerState to : List.of(PowerState.STOPPED, PowerState.RUNNING, PowerState.STOPPED)) {
             Instance changed = current.withPowerState(to);
@@ -337,7 +365,7 @@ abstract class DynamoRepositoriesContract {
         }
 
         DynamoOperationRepository operations = new DynamoOperationRepository(client(), tables());
-        List<String> paged = new java.util.ArrayList<>();
+        List<String> paged = new ArrayList<>();
         String token = null;
         do {
             Page<OperationRecord> page = operations.list(instance.id(), 1, token);

@@ -22,6 +22,7 @@ import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +73,10 @@ class NotifyItemsLocalTest {
         expected.put("nextAttemptAt", s("2026-03-01T08:00:00Z"));
         expected.put("retryBucket", s("RETRY"));
         expected.put("updatedAt", s("2026-03-01T08:00:00Z"));
-        assertEquals(expected, raw(tables.deliveries(), Map.of("id", s(d.id()))));
+        Map<String, AttributeValue> stored = new HashMap<>(raw(tables.deliveries(), Map.of("id", s(d.id()))));
+        AttributeValue createdBy = stored.remove("createdBy");
+        assertEquals(36, createdBy.s().length(), "the token of the create that wrote it");
+        assertEquals(expected, stored);
 
         Delivery found = deliveries.find(d.id()).orElseThrow();
         assertEquals(new Delivery(d.id(), d.notificationId(), d.type(), account, "ins-1", 3, DeliveryChannel.EMAIL,
@@ -356,6 +360,6 @@ class NotifyItemsLocalTest {
     }
 
     private static AttributeValue strings(String... values) {
-        return AttributeValue.fromL(java.util.Arrays.stream(values).map(AttributeValue::fromS).toList());
+        return AttributeValue.fromL(Arrays.stream(values).map(AttributeValue::fromS).toList());
     }
 }

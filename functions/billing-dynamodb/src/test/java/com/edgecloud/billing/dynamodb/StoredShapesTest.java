@@ -7,6 +7,7 @@ import com.edgecloud.billing.catalog.DiskType;
 import com.edgecloud.billing.catalog.Hardware;
 import com.edgecloud.billing.catalog.Node;
 import com.edgecloud.billing.catalog.NodeStatus;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.catalog.Spec;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.lifecycle.BillingMethod;
@@ -18,6 +19,7 @@ import com.edgecloud.billing.purchase.OrderStatus;
 import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.time.TermDuration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,10 @@ class StoredShapesTest {
         Spec spec = new Spec("node-1", "std-1", "Standard", new Hardware(new Hardware.Cpu("Xeon 6330", 28), 256,
                 List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000), Money.parse("1000.00"),
                 Money.parse("10000.00"), Money.parse("2.05"), 7);
-        Map<String, AttributeValue> item = SpecItems.SCHEMA.itemToMap(new CatalogRepository.Seen(spec, 3), true);
+        PriceHistory prices = PriceHistory.startingAt(Instant.parse("2026-01-01T00:00:00Z"), Money.parse("1.00"))
+                .changedTo(Money.parse("2.05"), Instant.parse("2026-02-01T10:30:00Z"));
+        Map<String, AttributeValue> item = SpecItems.SCHEMA.itemToMap(new CatalogRepository.Seen(spec, 3, prices),
+                true);
 
         assertEquals(Map.ofEntries(Map.entry("pk", s("NODE#node-1")), Map.entry("sk", s("SPEC#std-1")),
                 Map.entry("nodeId", s("node-1")), Map.entry("specId", s("std-1")), Map.entry("name", s("Standard")),
@@ -56,10 +61,17 @@ class StoredShapesTest {
                         "type", s("NVME"), "sizeGiB", n("1920"), "count", n("2")))))),
                 Map.entry("bandwidthMbps", n("1000")), Map.entry("monthlyPriceFen", n("100000")),
                 Map.entry("yearlyPriceFen", n("1000000")), Map.entry("hourlyPriceFen", n("205")),
-                Map.entry("stock", n("7")), Map.entry("specVersion", n("3"))), item);
-        assertEquals(new CatalogRepository.Seen(spec, 3), SpecItems.SCHEMA.mapToItem(item));
-        assertEquals(new CatalogRepository.Seen(spec, 0), SpecItems.SCHEMA.mapToItem(without(item, "specVersion")),
-                "never written by an operator");
+                Map.entry("stock", n("7")), Map.entry("specVersion", n("3")),
+                Map.entry("hourlyPriceChanges", AttributeValue.fromL(List.of(
+                        AttributeValue.fromM(Map.of("from", s("2026-01-01T00:00:00Z"), "hourlyPriceFen", n("100"))),
+                        AttributeValue.fromM(Map.of("from", s("2026-02-01T10:30:00Z"), "hourlyPriceFen", n("205"))))))),
+                item);
+        assertEquals(new CatalogRepository.Seen(spec, 3, prices), SpecItems.SCHEMA.mapToItem(item));
+        assertEquals(new CatalogRepository.Seen(spec, 0, prices),
+                SpecItems.SCHEMA.mapToItem(without(item, "specVersion")), "never written by an operator");
+        assertEquals(new CatalogRepository.Seen(spec, 3),
+                SpecItems.SCHEMA.mapToItem(without(item, "hourlyPriceChanges")),
+                "G2: a spec written before price histories has had its one price since ever");
     }
 
     @Test
@@ -133,7 +145,7 @@ class StoredShapesTest {
     }
 
     private static Map<String, AttributeValue> without(Map<String, AttributeValue> item, String attribute) {
-        Map<String, AttributeValue> copy = new java.util.HashMap<>(item);
+        Map<String, AttributeValue> copy = new HashMap<>(item);
         copy.remove(attribute);
         return copy;
     }

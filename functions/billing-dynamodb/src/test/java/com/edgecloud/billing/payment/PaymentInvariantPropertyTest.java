@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.OrderStatus;
@@ -22,10 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +52,7 @@ class PaymentInvariantPropertyTest {
     /** Pay-by-configuration servers by account, and how many were released by their owner. */
     private final Map<String, List<String>> metered = new HashMap<>();
     private int released;
-    private final Map<String, Integer> tally = new java.util.TreeMap<>();
+    private final Map<String, Integer> tally = new TreeMap<>();
     private final Random random = new Random(SEED);
     private final List<String> accounts = new ArrayList<>();
     private final String[] spec = world.spec(STOCK);
@@ -227,11 +231,11 @@ class PaymentInvariantPropertyTest {
             }
         }
         assertEquals(succeeded, known.paymentCredits, "A5: each SUCCEEDED payment credited exactly once");
-        java.util.Set<String> owing = new java.util.HashSet<>();
+        Set<String> owing = new HashSet<>();
         world.bills.unpaidByAccount(account).forEach(bill -> owing.add(bill.instanceId()));
         for (String id : metered.getOrDefault(account, List.of())) {
             var instance = world.instances.find(id).orElseThrow();
-            assertEquals(owing.contains(id), instance.billingState() == com.edgecloud.billing.lifecycle.BillingState.OVERDUE,
+            assertEquals(owing.contains(id), instance.billingState() == BillingState.OVERDUE,
                     "G3/G5: " + id + " is OVERDUE exactly while it owes a bill");
         }
     }

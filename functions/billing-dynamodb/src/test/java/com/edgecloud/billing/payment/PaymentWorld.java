@@ -21,7 +21,9 @@ import com.edgecloud.billing.idempotency.Claim;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.metering.ArrearsSettlement;
+import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.billing.metering.InstanceDeletion;
+import com.edgecloud.billing.metering.LowBalanceWarning;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.billing.metering.UsageMeter;
 import com.edgecloud.billing.money.Money;
@@ -35,6 +37,7 @@ import com.edgecloud.billing.wallet.RetryPolicy;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -76,7 +79,8 @@ final class PaymentWorld {
         paymentService = new PaymentService(movements, accounts, payments, purchases, PaymentProvider.RECORD_ONLY,
                 after, clock);
         DynamoLifecycleStore lifecycle = new DynamoLifecycleStore(dynamo, tables);
-        usageBilling = new UsageBilling(movements, instances, catalog, lifecycle, meter);
+        usageBilling = new UsageBilling(movements, instances, catalog, lifecycle, meter,
+                new LowBalanceWarning(new BalanceForecast(instances, catalog), Duration.ofHours(24)));
         deletion = new InstanceDeletion(movements, instances, catalog, lifecycle, meter, clock);
     }
 
@@ -90,7 +94,7 @@ final class PaymentWorld {
     String[] spec(int stock) {
         String node = Ids.next("node");
         catalog.saveNode(CatalogExamples.openNode(node));
-        new SpecChanges(catalog).put(CatalogExamples.standardSpec(node, "std", stock));
+        new SpecChanges(catalog, Clock.systemUTC()).put(CatalogExamples.standardSpec(node, "std", stock));
         return new String[] {node, "std"};
     }
 

@@ -56,7 +56,7 @@ class PurchaseServiceIntegrationTest {
         wallets.recharge(account, Money.parse("5000.00"), NOW);
         String node = Ids.next("node");
         catalog.saveNode(CatalogExamples.openNode(node));
-        new SpecChanges(catalog).put(CatalogExamples.standardSpec(node, "std", 5));
+        new SpecChanges(catalog, Clock.systemUTC()).put(CatalogExamples.standardSpec(node, "std", 5));
         PurchaseStore store = new DynamoPurchaseStore(dynamo, tables, catalog, idempotency);
         PurchaseStore deactivatedMeanwhile = new PurchaseStore() {
             @Override

@@ -5,8 +5,16 @@ import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.wallet.Wallet;
 import java.util.Map;
 
-/** An account's profile and its wallet (cash, coupons, version). */
-public record Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet) {
+/**
+ * An account's profile and its wallet (cash, coupons, version). {@code balanceLowWarned}: G7, a
+ * BALANCE_LOW was sent and the balance has not been back at or above the cover threshold since.
+ */
+public record Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet,
+                      boolean balanceLowWarned) {
+
+    public Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet) {
+        this(accountId, activated, verification, contact, wallet, false);
+    }
 
     /** A1: only an activated and verified account can purchase. */
     public void requireCanPurchase() {

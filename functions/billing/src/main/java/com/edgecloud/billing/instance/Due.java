@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * When an instance next needs a sweep, and which sweep: the sparse due-time index holds
@@ -43,8 +44,18 @@ public record Due(String bucket, Instant at) {
         return new Due(kind.name() + "#" + Math.floorMod(instanceId.hashCode(), buckets), at);
     }
 
+    /**
+     * G2: a usage bill's due point, in the bucket of the instance's account rather than its own: an
+     * hourly run reads one bucket and finds all of an account's due servers there, so it pays them
+     * with one wallet read and one transaction (docs/scaling.md). Items written in a bucket of
+     * their instance before this keep it until their next bill; a run queries every bucket anyway.
+     */
+    public static Due usage(String accountId, Instant at) {
+        return of(Kind.USAGE, accountId, at);
+    }
+
     public static List<String> buckets(Kind kind) {
-        return java.util.stream.IntStream.range(0, buckets).mapToObj(i -> kind.name() + "#" + i).toList();
+        return IntStream.range(0, buckets).mapToObj(i -> kind.name() + "#" + i).toList();
     }
 
     /**
@@ -61,9 +72,12 @@ public record Due(String bucket, Instant at) {
         return of(Kind.EXPIRY, instanceId, expiresAt);
     }
 
-    /** G2: a pay-by-configuration instance is billed at the end of each clock hour (billing zone). */
-    public static Due nextUsageBill(String instanceId, Instant from, ZoneId zone) {
+    /**
+     * G2: a pay-by-configuration instance is billed at the end of each clock hour (billing zone); its
+     * due point is in its account's bucket ({@link #usage}).
+     */
+    public static Due nextUsageBill(String accountId, Instant from, ZoneId zone) {
         ZonedDateTime hourEnd = from.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-        return of(Kind.USAGE, instanceId, hourEnd.toInstant());
+        return usage(accountId, hourEnd.toInstant());
     }
 }

@@ -1,6 +1,7 @@
 package com.edgecloud.billing.instance;
 
 import com.edgecloud.billing.Page;
+import com.edgecloud.billing.error.BillingException;
 import java.util.Optional;
 
 public interface InstanceRepository {
@@ -10,7 +11,7 @@ public interface InstanceRepository {
     /** SPEC §9: another account's instance answers NOT_FOUND, exactly as an unknown id does. */
     default Instance findOwned(String accountId, String instanceId) {
         return find(instanceId).filter(found -> found.accountId().equals(accountId))
-                .orElseThrow(() -> com.edgecloud.billing.error.BillingException.notFound("instance " + instanceId));
+                .orElseThrow(() -> BillingException.notFound("instance " + instanceId));
     }
 
     /** The account's instances, newest first. */

@@ -1,17 +1,20 @@
 package com.edgecloud.billing.lifecycle;
 
+import com.edgecloud.billing.instance.AutoRenewal;
 import com.edgecloud.billing.instance.Due;
 import com.edgecloud.billing.instance.Instance;
-import com.edgecloud.billing.notify.NotificationType;
+import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.notify.OutboxMessages;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * E3, E4, E5: what the expiry sweep does to an instance whose EXPIRY point has come. The due mark
+ * E3, E4, E5, R4: what the expiry sweep does to an instance whose EXPIRY point has come. The due mark
  * is the next point not yet handled, so each warning is sent at most once per term, and a
  * notification's id is fixed by (instance, point) so a re-run never writes it twice.
  */
@@ -69,10 +72,35 @@ public final class ExpirySweep {
         }
         List<OutboxMessage> messages = new ArrayList<>();
         if (send != null) {
-            messages.add(message(i, NotificationType.EXPIRY_WARNING, send,
-                    i.expiresAt().minus(Duration.ofDays(send)), now));
+            messages.add(OutboxMessages.expiryWarning(i, send, i.expiresAt().minus(Duration.ofDays(send)), now));
+        }
+        // R4: an enabled instance is due at its auto-renewal point too (72 h = E4's 3-day point, so
+        // today this never comes first; it keeps the sweep's promise if the warning days change).
+        Instant renewalPoint = AutoRenewal.startsAt(i.expiresAt());
+        if (i.autoRenewal().enabled() && renewalPoint.isAfter(now) && renewalPoint.isBefore(next)) {
+            next = renewalPoint;
         }
         return new LifecycleChange(i.withDue(Due.of(Due.Kind.EXPIRY, i.id(), next)), List.of(), messages, false);
+    }
+
+    /**
+     * R4: the auto-renewal at {@code now} was refused: E4's warnings as ever, AUTO_RENEWAL_FAILED once
+     * per term when the balance was short (with the price, null when unknown; an account an operator
+     * took the right to buy from, A1, is not told of a balance), and the due mark at the next second
+     * so that every later sweep tries again until expiry. The mark never passes the next warning or
+     * the expiry, and everything before it is handled, as {@link #warn} reads it.
+     */
+    public static LifecycleChange autoRenewalFailed(Instance i, Instant now, AutoRenewer.Refused refused) {
+        LifecycleChange warned = warn(i, now);
+        Instant nextSecond = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant next = warned.after().due().at().isBefore(nextSecond) ? warned.after().due().at() : nextSecond;
+        Instance after = warned.after().withDue(Due.of(Due.Kind.EXPIRY, i.id(), next));
+        List<OutboxMessage> messages = new ArrayList<>(warned.messages());
+        if (refused.code() == ErrorCode.INSUFFICIENT_BALANCE && !i.autoRenewal().failureSentFor(i.expiresAt())) {
+            messages.add(OutboxMessages.autoRenewalFailed(i, refused.price(), now));
+            after = after.withAutoRenewal(i.autoRenewal().withFailureSentFor(i.expiresAt()));
+        }
+        return new LifecycleChange(after, List.of(), messages, false);
     }
 
     /** E3: at expiry the instance is EXPIRED, its server keeps running, and release is 7 days on. */
@@ -80,7 +108,7 @@ public final class ExpirySweep {
         Instant releaseAt = i.expiresAt().plus(RETENTION);
         Instance after = i.withState(BillingState.EXPIRED, null, releaseAt, Due.of(Due.Kind.EXPIRY, i.id(), releaseAt));
         return new LifecycleChange(after, List.of(),
-                List.of(message(i, NotificationType.EXPIRED, null, i.expiresAt(), now)), false);
+                List.of(OutboxMessages.expired(i, i.expiresAt(), now)), false);
     }
 
     /** E3, E5: the end of retention stops and releases the server and returns it to stock. */
@@ -89,14 +117,7 @@ public final class ExpirySweep {
         Instance after = i.withState(BillingState.RELEASED, i.overdueSince(), releaseAt, null)
                 .withPowerState(PowerState.STOPPED);
         return new LifecycleChange(after, List.of(), List.of(
-                message(i, NotificationType.SERVER_STOPPED, null, releaseAt, now),
-                message(i, NotificationType.SERVER_RELEASED, null, releaseAt, now)), true);
-    }
-
-    /** N2: one id per (instance, type, point), so a re-run cannot write the notification twice. */
-    public static OutboxMessage message(Instance i, NotificationType type, Integer daysBefore, Instant point,
-                                        Instant createdAt) {
-        String id = "msg-" + type.name().toLowerCase() + "-" + i.id() + "-" + point.getEpochSecond();
-        return new OutboxMessage(id, type, i.accountId(), i.id(), null, daysBefore, createdAt);
+                OutboxMessages.serverStopped(i, releaseAt, now),
+                OutboxMessages.serverReleased(i, releaseAt, now)), true);
     }
 }

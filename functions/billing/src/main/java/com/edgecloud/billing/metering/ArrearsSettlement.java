@@ -96,8 +96,9 @@ public final class ArrearsSettlement implements AfterRecharge {
         List<Instance> resumed = new ArrayList<>();
         for (String id : cleared) {
             instances.find(id).filter(i -> i.billingState() == BillingState.OVERDUE).ifPresent(overdue -> resumed.add(
-                    overdue.withState(BillingState.NORMAL, null, null, Due.nextUsageBill(id, now, zone))
-                            .withMetering(now, overdue.meteredSeconds(), overdue.billedFen())));
+                    overdue.withState(BillingState.NORMAL, null, null, Due.nextUsageBill(overdue.accountId(), now, zone))
+                            .withMetering(now, overdue.meteredSeconds(), overdue.meteredFenSeconds(),
+                                    overdue.billedFen())));
         }
         return () -> {
             if (!paid.isEmpty()) {

@@ -1,7 +1,8 @@
 package com.edgecloud.billing.metering;
 
+import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.catalog.CatalogRepository;
-import com.edgecloud.billing.catalog.Spec;
+import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
@@ -14,6 +15,7 @@ import com.edgecloud.billing.lifecycle.LifecycleChange;
 import com.edgecloud.billing.lifecycle.LifecycleRules;
 import com.edgecloud.billing.lifecycle.LifecycleStore;
 import com.edgecloud.billing.lifecycle.PowerState;
+import com.edgecloud.billing.metering.UsageMeter.Metered;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.LedgerEntryType;
 import com.edgecloud.billing.wallet.WalletMovements;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -55,38 +58,55 @@ public final class InstanceDeletion {
 
     /** {@code answer} (may be null) renders the outcome into the idempotent answer stored with it. */
     public Deleted delete(String accountId, String instanceId, Function<Deleted, IdempotentCompletion> answer) {
-        return movements.move(accountId, () -> BillingException.notFound("instance " + instanceId), account -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Instance instance = instances.find(instanceId)
-                    .filter(found -> found.accountId().equals(accountId))
-                    .orElseThrow(() -> BillingException.notFound("instance " + instanceId));
-            LifecycleRules.require(instance.billingMethod(), instance.billingState(), InstanceOperation.DELETE);
-            WalletPlan wallet = new WalletPlan(account, now);
-            Instance after = instance;
-            Bill bill = null;
-            if (instance.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION
-                    && instance.billingState() == BillingState.NORMAL && instance.billedUntil() != null
-                    && now.isAfter(instance.billedUntil())) {
-                Money price = catalog.spec(instance.nodeId(), instance.specId()).map(Spec::hourlyPrice).orElse(Money.ZERO);
-                UsageMeter.Metered m = meter.meter(instance, now, price);
-                boolean pays = !m.amount().isPositive() || wallet.available().isAtLeast(m.amount());
-                if (pays && m.amount().isPositive()) {
-                    wallet.charge(m.amount(), LedgerEntryType.USAGE_BILL, instanceId, null); // G6, A3
-                }
-                bill = new Bill(Bill.idOf(instanceId, m.periodStart()), instanceId, accountId, m.periodStart(),
-                        m.periodEnd(), m.seconds(), m.amount(), pays ? BillStatus.PAID : BillStatus.UNPAID);
-                after = after.withMetering(m.periodEnd(), m.meteredSeconds(), m.billedFen());
-            }
-            after = after.withState(BillingState.RELEASED, after.overdueSince(), now, null)
-                    .withPowerState(PowerState.STOPPED);
-            LifecycleChange change = new LifecycleChange(after, bill == null ? List.of() : List.of(bill), List.of(), true);
-            Deleted deleted = new Deleted(after.next(), bill);
-            IdempotentCompletion completion = answer == null ? null : answer.apply(deleted);
-            OperationRecord operation = OperationRecord.of(InstanceOperation.DELETE, instance, after, accountId, now);
-            return () -> {
-                store.commit(List.of(change), wallet.change(), completion, operation);
-                return deleted;
-            };
-        });
+        return movements.move(accountId, () -> BillingException.notFound("instance " + instanceId),
+                account -> plan(account, instanceId, answer));
+    }
+
+    private WalletMovements.Commit<Deleted> plan(Account account, String instanceId,
+                                                 Function<Deleted, IdempotentCompletion> answer) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instance instance = instances.findOwned(account.accountId(), instanceId);
+        LifecycleRules.require(instance.billingMethod(), instance.billingState(), InstanceOperation.DELETE);
+        WalletPlan wallet = new WalletPlan(account, now);
+        Optional<Metered> unbilled = unbilledUsage(instance, now);
+        Bill bill = unbilled.map(usage -> finalBill(instance, usage, wallet)).orElse(null);
+        Instance billed = unbilled.map(usage -> usage.applyTo(instance)).orElse(instance);
+        Instance after = billed.withState(BillingState.RELEASED, billed.overdueSince(), now, null)
+                .withPowerState(PowerState.STOPPED);
+        LifecycleChange change = new LifecycleChange(after, bill == null ? List.of() : List.of(bill), List.of(), true);
+        Deleted deleted = new Deleted(after.next(), bill);
+        IdempotentCompletion completion = answer == null ? null : answer.apply(deleted);
+        OperationRecord operation = OperationRecord.of(InstanceOperation.DELETE, instance, after, account.accountId(),
+                now);
+        return () -> {
+            store.commit(List.of(change), wallet.change(), completion, operation);
+            return deleted;
+        };
+    }
+
+    /**
+     * G6, G2: the seconds of a NORMAL pay-by-configuration instance not yet billed, priced second by
+     * second at the price in effect; none while OVERDUE (metering is suspended) or for a package.
+     */
+    private Optional<Metered> unbilledUsage(Instance instance, Instant now) {
+        if (instance.billingMethod() != BillingMethod.PAY_BY_CONFIGURATION
+                || instance.billingState() != BillingState.NORMAL || instance.billedUntil() == null
+                || !now.isAfter(instance.billedUntil())) {
+            return Optional.empty();
+        }
+        PriceHistory prices = catalog.hourlyPrices(instance.nodeId(), instance.specId())
+                .orElse(PriceHistory.always(Money.ZERO));
+        return Optional.of(meter.meter(instance, now, prices));
+    }
+
+    /** G6, G3, A3: the final bill is paid like any bill, or stays unpaid in full as arrears. */
+    private static Bill finalBill(Instance instance, Metered usage, WalletPlan wallet) {
+        boolean pays = !usage.amount().isPositive() || wallet.available().isAtLeast(usage.amount());
+        if (pays && usage.amount().isPositive()) {
+            wallet.charge(usage.amount(), LedgerEntryType.USAGE_BILL, instance.id(), null);
+        }
+        return new Bill(Bill.idOf(instance.id(), usage.periodStart()), instance.id(), instance.accountId(),
+                usage.periodStart(), usage.periodEnd(), usage.seconds(), usage.amount(),
+                pays ? BillStatus.PAID : BillStatus.UNPAID);
     }
 }

@@ -1,5 +1,6 @@
 package com.edgecloud.billing.notify;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public record MessageSettings(String language, List<Receiver> receivers, Map<Not
         for (NotificationType type : NotificationType.values()) {
             all.put(type, types.getOrDefault(type, TypeSetting.DEFAULT));
         }
-        types = java.util.Collections.unmodifiableMap(all);
+        types = Collections.unmodifiableMap(all);
     }
 
     /** N1: every channel on, to the account's own contact, texts in zh-CN. */

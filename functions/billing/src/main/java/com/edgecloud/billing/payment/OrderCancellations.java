@@ -3,6 +3,7 @@ package com.edgecloud.billing.payment;
 import com.edgecloud.billing.purchase.Order;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * P2: an order unpaid 30 minutes after it was placed is cancelled and its stock returned, one
@@ -29,7 +30,7 @@ public final class OrderCancellations {
      * (an order paid or cancelled meanwhile is left as it is). Returns how many it cancelled.
      */
     /** Cancels every order whose window ended by {@code now}, page by page while time is left. */
-    public int cancelAllDue(Instant now, java.util.function.BooleanSupplier timeLeft) {
+    public int cancelAllDue(Instant now, BooleanSupplier timeLeft) {
         int total = 0;
         int cancelled;
         do {

@@ -8,8 +8,8 @@ import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.notify.OutboxMessages;
 import com.edgecloud.billing.purchase.Order;
 import com.edgecloud.billing.purchase.OrderStatus;
 import com.edgecloud.billing.purchase.PurchaseService;
@@ -98,8 +98,7 @@ public final class PaymentService {
             wallet.chargeCash(order.amount(), LedgerEntryType.ORDER_CHARGE, null, order.id()); // P2: the cash just paid
             Order paid = order.paid(PurchaseService.newInstanceIds(order.quantity()), now);
             List<Instance> instances = purchases.instancesOf(paid); // P2, P3: the term starts now
-            OutboxMessage message = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, paid.accountId(),
-                    instances.size() == 1 ? instances.get(0).id() : null, paid.id(), null, now);
+            OutboxMessage message = OutboxMessages.orderPaid(paid.accountId(), paid.id(), instances, now);
             Settlement settlement = new Settlement(confirmed, payment.status(), wallet.change(), paid, instances, message);
             return () -> {
                 store.settle(settlement);

@@ -18,8 +18,8 @@ import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.lifecycle.PowerState;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.notify.NotificationType;
 import com.edgecloud.billing.notify.OutboxMessage;
+import com.edgecloud.billing.notify.OutboxMessages;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.billing.wallet.LedgerEntryType;
@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -135,7 +136,9 @@ public final class PurchaseService {
             return new Quote.MonthlyPackage(quantity, duration, spec.chargeAtPurchase(method, duration, quantity), now,
                     calendar.expiresAt(now, duration));
         }
-        Money hourly = spec.hourlyPrice().times(quantity);
+        // C4, G2: the price in effect now, as metering will price the next second
+        Money hourly = catalog.hourlyPrices(nodeId, specId).map(prices -> prices.priceAt(clock.instant()))
+                .orElse(spec.hourlyPrice()).times(quantity);
         return new Quote.PayByConfiguration(quantity, hourly, hourly.times(HOURS_A_DAY),
                 hourly.times(HOURS_A_DAY * DAYS_A_MONTH), launchThreshold);
     }
@@ -149,7 +152,7 @@ public final class PurchaseService {
      * Completes the paid orders left short by a crash after their commit (see {@link PurchaseStore}):
      * up to 100 per bucket and run; the rest stay due for the next run.
      */
-    public int completeIncompleteOrders(List<String> buckets, Instant now, java.util.function.BooleanSupplier timeLeft) {
+    public int completeIncompleteOrders(List<String> buckets, Instant now, BooleanSupplier timeLeft) {
         int completed = 0;
         for (String bucket : buckets) {
             if (!timeLeft.getAsBoolean()) {
@@ -188,8 +191,7 @@ public final class PurchaseService {
         Order order = new Order(orderId, request.accountId(), OrderStatus.PAID, amount, request.paymentMethod(), null,
                 request.nodeId(), request.specId(), request.quantity(), request.billingMethod(), request.duration(),
                 instances.stream().map(Instance::id).toList(), now, now);
-        OutboxMessage paid = new OutboxMessage(Ids.next("msg"), NotificationType.ORDER_PAID, request.accountId(),
-                instances.size() == 1 ? instances.get(0).id() : null, orderId, null, now);
+        OutboxMessage paid = OutboxMessages.orderPaid(request.accountId(), orderId, instances, now);
         return new PurchasePlan(order, instances, wallet.change(), paid, null);
     }
 
@@ -223,10 +225,10 @@ public final class PurchaseService {
     private Instance newInstance(String id, PurchaseRequest request, String orderId, Instant now) {
         boolean monthly = request.billingMethod() == BillingMethod.MONTHLY_PACKAGE;
         Instant expiresAt = monthly ? calendar.expiresAt(now, request.duration()) : null; // P3
-        Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(id, now, calendar.zone());
+        Due due = monthly ? Due.firstOfTerm(id, now, expiresAt) : Due.nextUsageBill(request.accountId(), now, calendar.zone());
         return new Instance(id, request.accountId(), request.nodeId(), request.specId(), orderId,
                 request.billingMethod(), BillingState.NORMAL, PowerState.RUNNING, now, expiresAt, null, null, now,
-                due, monthly ? null : now, 0, 0, 0); // G2: metered from launch, to the second
+                due, monthly ? null : now, 0, 0, monthly ? null : 0L, 0); // G2: metered from launch, to the second
     }
 
     /** A1: an account no operator has set up is not activated. */

@@ -2,6 +2,7 @@ package com.edgecloud.billing.purchase;
 
 import com.edgecloud.billing.idempotency.IdempotentCompletion;
 import com.edgecloud.billing.instance.Instance;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,5 +28,5 @@ public interface PurchaseStore {
      * written yet (their due mark is set in the commit, cleared once {@link #materialize} wrote the
      * rest): the expiry sweep completes them, so a crash in between never leaves an order short.
      */
-    List<String> incompleteOrders(String bucket, java.time.Instant now, int limit);
+    List<String> incompleteOrders(String bucket, Instant now, int limit);
 }

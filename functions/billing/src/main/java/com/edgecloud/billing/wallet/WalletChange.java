@@ -10,9 +10,16 @@ import java.util.Objects;
  * at {@code fromVersion} and, when {@code requiresPurchaseRights}, the account still activated and
  * verified (A1), so an account deactivated between plan and commit is not charged.
  * With no entries it is a check that the wallet did not move (G1 read the balance).
+ * {@code balanceLowWarned}, when not null, is G7's warning state written with it (changed from
+ * its opposite, so two writers racing on one wallet version cannot both send the warning).
  */
 public record WalletChange(String accountId, long fromVersion, Wallet after, List<LedgerEntry> entries,
-                           boolean requiresPurchaseRights) {
+                           boolean requiresPurchaseRights, Boolean balanceLowWarned) {
+
+    public WalletChange(String accountId, long fromVersion, Wallet after, List<LedgerEntry> entries,
+                        boolean requiresPurchaseRights) {
+        this(accountId, fromVersion, after, entries, requiresPurchaseRights, null);
+    }
 
     public WalletChange {
         Objects.requireNonNull(accountId, "accountId");
@@ -26,5 +33,10 @@ public record WalletChange(String accountId, long fromVersion, Wallet after, Lis
 
     public boolean movesMoney() {
         return !entries.isEmpty();
+    }
+
+    /** Whether the account item is written (money moved or G7's state changed), not only checked. */
+    public boolean writesAccount() {
+        return movesMoney() || balanceLowWarned != null;
     }
 }

@@ -20,6 +20,7 @@ public final class WalletPlan {
     private final List<LedgerEntry> entries = new ArrayList<>();
     private Wallet wallet;
     private boolean requiresPurchaseRights;
+    private Boolean balanceLowWarned;
 
     public WalletPlan(Account account, Instant now) {
         this.account = account;
@@ -72,6 +73,11 @@ public final class WalletPlan {
         return record(LedgerEntry.couponGrant(Ids.next("le"), wallet.version(), now, coupon));
     }
 
+    /** G7: the low-balance warning is sent ({@code true}) or armed again ({@code false}) with this change. */
+    public void markBalanceLowWarned(boolean warned) {
+        balanceLowWarned = warned;
+    }
+
     private LedgerEntry record(LedgerEntry entry) {
         entries.add(entry);
         return entry;
@@ -80,6 +86,6 @@ public final class WalletPlan {
     /** The movement to commit; the wallet written keeps only coupons still usable (pruned, A2). */
     public WalletChange change() {
         return new WalletChange(account.accountId(), account.wallet().version(), wallet.withoutDeadCoupons(now),
-                entries, requiresPurchaseRights);
+                entries, requiresPurchaseRights, balanceLowWarned);
     }
 }

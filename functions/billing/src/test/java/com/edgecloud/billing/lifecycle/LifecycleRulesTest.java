@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class LifecycleRulesTest {
     void billingAndPowerStatesAreExactlyE1sAndReleasedIsFinal_E1() {
         assertEquals(List.of(NORMAL, EXPIRED, OVERDUE, RELEASED), List.of(BillingState.values()));
         assertEquals(List.of("RUNNING", "STOPPED"),
-                java.util.Arrays.stream(PowerState.values()).map(Enum::name).toList());
+                Arrays.stream(PowerState.values()).map(Enum::name).toList());
         for (BillingMethod m : BillingMethod.values()) {
             for (InstanceOperation op : InstanceOperation.values()) {
                 assertFalse(LifecycleRules.allows(m, RELEASED, op), m + " " + op + " on a released server");

@@ -2,6 +2,7 @@ package com.edgecloud.billing.renewal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.edgecloud.billing.time.DurationUnit;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.time.TermDuration;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ class RenewalTermTest {
     void theNewTermStartsTheDayAfterTheOldExpiryAndExpiresByP3_R2(String oldExpiry, String unit, int count,
                                                                  String startsAt, String expiresAt) {
         RenewalTerm term = RenewalTerm.after(OffsetDateTime.parse(oldExpiry).toInstant(),
-                new TermDuration(com.edgecloud.billing.time.DurationUnit.valueOf(unit), count), SHANGHAI);
+                new TermDuration(DurationUnit.valueOf(unit), count), SHANGHAI);
 
         assertEquals(OffsetDateTime.parse(startsAt).toInstant(), term.startsAt());
         assertEquals(OffsetDateTime.parse(expiresAt).toInstant(), term.expiresAt());

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,7 +68,7 @@ class ApiTimeTest {
             instants.add(base.plusSeconds(s));
         }
         List<String> stored = new ArrayList<>(instants.stream().map(ApiTime::storage).toList());
-        Collections.shuffle(stored, new java.util.Random(7));
+        Collections.shuffle(stored, new Random(7));
         Collections.sort(stored);
         assertEquals(instants, stored.stream().map(ApiTime::fromStorage).toList());
         assertTrue(stored.stream().allMatch(s -> s.length() == 20), stored.toString());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -91,7 +92,7 @@ public final class SweepBenchmark {
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
-        Map<String, AtomicLong> calls = new java.util.TreeMap<>();
+        Map<String, AtomicLong> calls = new TreeMap<>();
         DynamoDbClient counted = DynamoDbClient.builder().endpointOverride(local.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
@@ -104,7 +105,9 @@ public final class SweepBenchmark {
                     }
                 })).build();
         ExpirySweepRun sweep = new ExpirySweepRun(new DynamoLifecycleStore(counted, tables),
-                new DynamoInstanceRepository(counted, tables));
+                new DynamoInstanceRepository(counted, tables), (instance, at) -> {
+                    throw new IllegalStateException("no instance of this benchmark has auto-renewal on (R4)");
+                });
         long start = System.nanoTime();
         ExpirySweepRun.Result result = sweep.run(ExpirySweepRun.allBuckets(), NOW, () -> true);
         double seconds = (System.nanoTime() - start) / 1e9;

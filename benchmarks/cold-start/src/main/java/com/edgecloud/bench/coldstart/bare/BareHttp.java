@@ -9,6 +9,9 @@ import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
 import com.edgecloud.billing.time.ExpiryCalendar;
 import com.edgecloud.billing.dynamodb.DynamoBillRepository;
+import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
+import com.edgecloud.billing.dynamodb.DynamoInstanceRepository;
+import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +37,9 @@ public abstract class BareHttp implements RequestHandler<APIGatewayV2HTTPEvent, 
     protected final DynamoDbClient dynamo = dynamoDbClient();
     protected final TableNames tables = TableNames.from(System.getenv());
     protected final ExpiryCalendar calendar = new ExpiryCalendar(ZoneId.of(env("BILLING_ZONE", "Asia/Shanghai")));
-    protected final Views views = new Views(calendar, new DynamoBillRepository(dynamo, tables));
+    protected final Views views = new Views(calendar, new DynamoBillRepository(dynamo, tables),
+            new BalanceForecast(new DynamoInstanceRepository(dynamo, tables),
+                    new DynamoCatalogRepository(dynamo, tables)));
     protected final ObjectMapper json = new ObjectMapper();
 
     @Override

@@ -1,4 +1,4 @@
-package com.edgecloud.local;
+package com.edgecloud.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,21 +9,22 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Lambda {@link Context} of one local invocation, logging to the local server's log. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} of one invocation outside Lambda, as the runtime would pass it: the
+ * local server's invocations and the tests' are given this one. Its logger writes to the log named
+ * {@code com.edgecloud.lambda.<function>}.
+ */
+public record InvocationContext(String functionName, String awsRequestId, int remainingTimeInMillis)
+        implements Context {
 
-    private final String functionName;
-    private final String requestId = UUID.randomUUID().toString();
-    private final Logger log;
-
-    LocalLambdaContext(String functionName) {
-        this.functionName = functionName;
-        this.log = LoggerFactory.getLogger("com.edgecloud.local.lambda." + functionName);
+    /** What the local server gives: a fresh request id and the 15 minutes of Lambda's longest timeout. */
+    public static InvocationContext of(String functionName) {
+        return new InvocationContext(functionName, UUID.randomUUID().toString(), 900_000);
     }
 
     @Override
     public String getAwsRequestId() {
-        return requestId;
+        return awsRequestId;
     }
 
     @Override
@@ -63,7 +64,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 900_000;
+        return remainingTimeInMillis;
     }
 
     @Override
@@ -73,6 +74,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
+        Logger log = LoggerFactory.getLogger("com.edgecloud.lambda." + functionName);
         return new LambdaLogger() {
             @Override
             public void log(String message) {
