@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.money.Money;
+import com.edgecloud.billing.time.ApiTime;
 import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
@@ -96,12 +97,13 @@ class BalanceLowWarningIntegrationTest {
         }
     }
 
-    /** The account's BALANCE_LOW outbox messages, oldest first, as their hours left. */
+    /** The account's BALANCE_LOW outbox messages, oldest first, as their whole hours left (as dispatch prints them). */
     static List<Long> balanceLows(String account) {
         return fixtures.outbox(account).stream()
                 .filter(m -> "BALANCE_LOW".equals(m.get("type").s()))
                 .sorted((a, b) -> a.get("createdAt").s().compareTo(b.get("createdAt").s()))
-                .map(m -> Long.parseLong(m.get("hoursLeft").n()))
+                .map(m -> Duration.between(ApiTime.fromStorage(m.get("createdAt").s()),
+                        ApiTime.fromStorage(m.get("until").s())).toHours())
                 .toList();
     }
 
