@@ -149,7 +149,7 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record AutoRenewalView(boolean enabled, @Nullable DurationView duration) {
+    public record AutoRenewalView(boolean enabled, DurationView duration) {
     }
 
     @Serdeable
@@ -217,7 +217,8 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DurationView(String unit, int count) {
+    @Schema(nullable = true, description = "A P1 duration; null in an auto-renewal never given one (R4)")
+    public record DurationView(@Schema(allowableValues = {"MONTH", "YEAR"}) String unit, int count) {
     }
 
     @Serdeable

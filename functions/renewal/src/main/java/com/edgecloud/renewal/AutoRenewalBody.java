@@ -4,8 +4,8 @@ import com.edgecloud.billing.error.FieldError;
 import com.edgecloud.billing.time.TermDuration;
 import com.edgecloud.http.CheckedBody;
 import com.edgecloud.http.TermBody;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -15,7 +15,9 @@ import java.util.List;
  * required when enabled; one given with {@code enabled: false} is kept for the next time.
  */
 @Serdeable
-public record AutoRenewalBody(@NotNull Boolean enabled, @Nullable @Valid TermBody duration) implements CheckedBody {
+public record AutoRenewalBody(@NotNull Boolean enabled,
+                              @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Valid TermBody duration)
+        implements CheckedBody {
 
     @Override
     public List<FieldError> crossFieldErrors() {

@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ class IamFromTrafficTest {
         functions.fieldNames().forEachRemaining(function -> {
             Set<String> calls = callsByFunction.getOrDefault(function, Set.of());
             List<Grant> grants = grants(function);
-            Set<Grant> used = new TreeSet<>(java.util.Comparator.comparing(Grant::action).thenComparing(Grant::resource));
+            Set<Grant> used = new TreeSet<>(Comparator.comparing(Grant::action).thenComparing(Grant::resource));
             for (String call : calls) {
                 String[] parts = call.split("\t");
                 List<Grant> allowing = grants.stream().filter(g -> matches(g.action(), parts[0], true)
@@ -138,13 +139,14 @@ class IamFromTrafficTest {
     // ------------------------------------------------------------------ recorded calls
 
     static void readCalls() throws IOException, ClassNotFoundException {
-        Map<String, String> functionByPackage = new HashMap<>();
+        Map<String, List<String>> functionsByPackage = new HashMap<>(); // UsageBilling and UsageBucket share one
         List<String> httpFunctions = new ArrayList<>();
         var names = functions.fieldNames();
         while (names.hasNext()) {
             String function = names.next();
             String handler = functions.get(function).get("Handler").asText().split("::")[0];
-            functionByPackage.put(handler.substring(0, handler.lastIndexOf('.')), function);
+            functionsByPackage.computeIfAbsent(handler.substring(0, handler.lastIndexOf('.')), p -> new ArrayList<>())
+                    .add(function);
             if (HttpFunction.class.isAssignableFrom(Class.forName(handler))) {
                 httpFunctions.add(function);
             }
@@ -157,7 +159,7 @@ class IamFromTrafficTest {
             for (String line : Files.readAllLines(file)) {
                 String[] parts = line.split("\t");
                 List<String> whose = parts[0].equals("priming") ? httpFunctions
-                        : functionByPackage.containsKey(parts[0]) ? List.of(functionByPackage.get(parts[0])) : List.of();
+                        : functionsByPackage.getOrDefault(parts[0], List.of());
                 String call = parts[1] + "\t" + arn(parts[1], parts[2]);
                 whose.forEach(f -> callsByFunction.computeIfAbsent(f, k -> new TreeSet<>()).add(call));
             }

@@ -33,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
     public static final Path FILE = Path.of("target", "aws-calls", "calls.tsv");
+    /** The usage run's worker threads (UsageRun's names): their stack starts below the handler. */
+    private static final String USAGE_WORKER = "usage-run-";
+    private static final String USAGE_PACKAGE = "com.edgecloud.usage";
+
     /** Packages of shared code, never a function's own. */
     private static final List<String> SHARED = List.of("com.edgecloud.billing", "com.edgecloud.runtime",
             "com.edgecloud.http", "com.edgecloud.notify", "com.edgecloud.testing", "com.edgecloud.local",
@@ -132,6 +136,9 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             if (innermost == null && SHARED.stream().noneMatch(type::startsWith)) {
                 innermost = type.substring(0, type.lastIndexOf('.'));
             }
+        }
+        if (!underHandler && Thread.currentThread().getName().startsWith(USAGE_WORKER)) {
+            return USAGE_PACKAGE; // G2: a usage run bills its accounts on its own workers (UsageRun)
         }
         return underHandler ? innermost : null;
     }
