@@ -61,6 +61,9 @@ public final class LocalServer implements AutoCloseable {
             properties.put("dynamodb.endpoint", dynamo.endpoint().toString());
             properties.put(ClockFactory.SETTABLE, true);
             properties.put("local.outbox.poll", true); // SPEC §10: the outbox is dispatched as the stream would
+            // A5: the secret the README's curl example signs callbacks with. Only here: a deployed
+            // function reads its secret from SSM and, without one, refuses every callback (issue 16).
+            properties.put("payments.callback-secret", "local-callback-secret");
             properties.put("billing.usage-fan-out", "local"); // issue 19: one run per USAGE bucket, concurrently, as the bucket queue does
             // local deliveries retry within seconds rather than the deployed 30 s back-off
             properties.put("notify.delivery.backoff-base", "1s");
