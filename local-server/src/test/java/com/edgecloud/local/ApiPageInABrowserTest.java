@@ -97,7 +97,7 @@ class ApiPageInABrowserTest {
         WebElement response = tryItOut("catalog-listNodes");
 
         assertEquals("200", response.findElement(By.cssSelector(".response-col_status")).getText().trim());
-        assertTrue(response.getText().contains("\"id\": \"" + NODE + "\""), response.getText());
+        assertTrue(response.getText().contains("\"nodeId\": \"" + NODE + "\""), response.getText());
         String requestUrl = browser.findElement(By.cssSelector("#operations-catalog-listNodes .request-url pre")).getText();
         assertEquals(server.baseUri() + "/catalog/nodes", requestUrl);
     }
