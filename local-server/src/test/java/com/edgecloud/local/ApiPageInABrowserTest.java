@@ -83,7 +83,7 @@ class ApiPageInABrowserTest {
 
         for (String operation : List.of("catalog-listNodes", "instances-purchaseInstances", "instances-listInstances",
                 "instances-renewInstance", "account-getAccount", "local-issueLocalToken")) {
-            assertTrue(browser.findElements(By.id("operations-" + operation)).size() == 1, operation + " is listed");
+            assertEquals(1, browser.findElements(By.id("operations-" + operation)).size(), operation + " is listed");
         }
         WebElement servers = browser.findElement(By.cssSelector(".servers select"));
         assertEquals(server.baseUri().toString(), servers.getDomProperty("value"),
