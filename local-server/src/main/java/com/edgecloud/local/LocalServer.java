@@ -67,6 +67,9 @@ public final class LocalServer implements AutoCloseable {
             properties.put("billing.usage-fan-out", "local"); // issue 19: one run per USAGE bucket, concurrently, as the bucket queue does
             // local deliveries retry within seconds rather than the deployed 30 s back-off
             properties.put("notify.delivery.backoff-base", "1s");
+            // issue 17: Swagger UI's files behind the API page at /_local/docs (LocalDocsController)
+            properties.put("micronaut.router.static-resources.swagger-ui.paths", SwaggerUiWebjar.classpathFolder());
+            properties.put("micronaut.router.static-resources.swagger-ui.mapping", SwaggerUiWebjar.MAPPING);
             properties.putAll(extraProperties);
             context = ApplicationContext.builder()
                     .environments("local")
@@ -121,6 +124,8 @@ public final class LocalServer implements AutoCloseable {
                 "Local-only: GET|PUT|DELETE /_local/clock  {\"now\":\"2016-01-01T15:00:00+08:00\"},",
                 "  POST /_local/invoke/{LogicalId} (event JSON as in events/), GET /_local/health,",
                 "  GET /_local/sent (emails and SMS the notifications sent), GET /_local/openapi.yml (the API document)",
+                "The API document as a page (Swagger UI; Authorize with the token above, Try it out calls this server):",
+                "  " + base + "/_local/docs",
                 "");
     }
 
