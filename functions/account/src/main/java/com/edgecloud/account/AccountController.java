@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
+import com.edgecloud.http.ListAnswers;
 import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.http.Bound;
 import com.edgecloud.http.PageLimit;
@@ -77,6 +78,7 @@ public class AccountController {
 
     @Get("/ledger")
     @Operation(operationId = "listLedger", summary = "List the caller's ledger (A4)", tags = "account")
+    @ListAnswers.LedgerEntries
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.InternalError

@@ -1,6 +1,10 @@
 package com.edgecloud.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.http.PageLimit;
 import com.edgecloud.billing.Page;
@@ -43,6 +47,8 @@ public class DeliveriesController {
     /** Only {@code status=FAILED} is listed (the sparse index holds only those); most recent first. */
     @Get
     @Operation(operationId = "listFailedDeliveries", summary = "List failed notification deliveries", tags = "admin")
+    @ApiResponse(responseCode = "200", description = "A page of failed deliveries, most recent first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryList.class)))
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.Forbidden
@@ -87,5 +93,10 @@ public class DeliveriesController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DeliveryView(String id, String notificationId, String type, String channel, String receiver,
                                String status, int attempts, String lastError, String updatedAt) {
+    }
+
+    /** The page listFailedDeliveries answers, as the API document shows it (ListAnswers says why). */
+    @Schema(name = "DeliveryList")
+    public record DeliveryList(List<DeliveryView> items, @Nullable @Schema(description = "Null on the last page") String nextToken) {
     }
 }

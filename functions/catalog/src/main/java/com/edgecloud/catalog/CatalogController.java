@@ -1,10 +1,16 @@
 package com.edgecloud.catalog;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.Parameter;
+import com.edgecloud.http.Fields;
 import io.micronaut.http.MediaType;
+import com.edgecloud.http.ListAnswers;
 import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.billing.Page;
 import com.edgecloud.billing.catalog.CatalogRepository;
@@ -51,6 +57,7 @@ public class CatalogController {
     /** C3: with {@code near=lat,lon}, nearest first, each with its great-circle distance. */
     @Get("/nodes")
     @Operation(operationId = "listNodes", summary = "List the nodes (nearest first with ?near=lat,lng)", tags = "catalog", security = {})
+    @ListAnswers.Nodes
     @ProblemAnswers.BadRequest
     @ProblemAnswers.InternalError
     public ListView<Views.NodeView> nodes(HttpRequest<?> request) {
@@ -69,6 +76,7 @@ public class CatalogController {
 
     @Get("/nodes/{nodeId}/specs")
     @Operation(operationId = "listSpecs", summary = "List a node's specs and prices", tags = "catalog", security = {})
+    @ListAnswers.Specs
     @ProblemAnswers.NotFound
     @ProblemAnswers.InternalError
     public ListView<Views.SpecView> specs(@PathVariable String nodeId) {
@@ -80,14 +88,25 @@ public class CatalogController {
     @Get("/nodes/{nodeId}/specs/{specId}/quote{?billingMethod,quantity,unit,count}")
     @Operation(operationId = "quotePurchase", summary = "Quote a purchase before buying (P1, G1)", tags = "catalog", security = {})
     @ApiResponse(responseCode = "200", description = "The price of the purchase",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {MonthlyQuoteView.class, PayByConfigurationQuoteView.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {MonthlyQuoteView.class, PayByConfigurationQuoteView.class},
+                    discriminatorProperty = "billingMethod", discriminatorMapping = {
+                            @DiscriminatorMapping(value = "MONTHLY_PACKAGE", schema = MonthlyQuoteView.class),
+                            @DiscriminatorMapping(value = "PAY_BY_CONFIGURATION", schema = PayByConfigurationQuoteView.class)})))
     @ProblemAnswers.BadRequest
     @ProblemAnswers.NotFound
     @ProblemAnswers.Conflict
     @ProblemAnswers.InternalError
     public Object quote(@PathVariable String nodeId, @PathVariable String specId,
-                        @Nullable @QueryValue String billingMethod, @Nullable @QueryValue String quantity,
-                        @Nullable @QueryValue String unit, @Nullable @QueryValue String count) {
+                        @Parameter(schema = @Schema(allowableValues = {"MONTHLY_PACKAGE", "PAY_BY_CONFIGURATION"}))
+                        @Nullable @QueryValue String billingMethod,
+                        @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                        @Nullable @QueryValue String quantity,
+                        @Parameter(description = "MONTHLY_PACKAGE only", schema = @Schema(allowableValues = {"MONTH", "YEAR"}))
+                        @Nullable @QueryValue String unit,
+                        @Parameter(description = "MONTHLY_PACKAGE only: 1-9 months or 1-3 years (P1)",
+                                schema = @Schema(type = "integer", minimum = "1", maximum = "9"))
+                        @Nullable @QueryValue String count) {
         List<FieldError> errors = new ArrayList<>();
         BillingMethod method = enumParam("billingMethod", billingMethod, BillingMethod.class, errors);
         Integer q = intParam("quantity", quantity, 1, PurchaseRequest.MAX_QUANTITY, errors);
@@ -193,16 +212,24 @@ public class CatalogController {
     }
 
     @Serdeable
-    public record DurationView(String unit, int count) {
+    @Schema(name = "QuoteDuration")
+    public record DurationView(@Schema(requiredMode = REQUIRED, allowableValues = {"MONTH", "YEAR"}) String unit, int count) {
     }
 
     @Serdeable
-    public record MonthlyQuoteView(String billingMethod, int quantity, DurationView duration, String amount,
-                                   String termStartsAt, String expiresAt) {
+    @Schema(name = "MonthlyPackageQuote")
+    public record MonthlyQuoteView(@Schema(requiredMode = REQUIRED, allowableValues = "MONTHLY_PACKAGE") String billingMethod, int quantity,
+                                   DurationView duration, @Schema(requiredMode = REQUIRED, pattern = Fields.MONEY_ANSWER) String amount,
+                                   @Schema(requiredMode = REQUIRED, format = "date-time") String termStartsAt,
+                                   @Schema(requiredMode = REQUIRED, format = "date-time") String expiresAt) {
     }
 
     @Serdeable
-    public record PayByConfigurationQuoteView(String billingMethod, int quantity, String hourly, String daily,
-                                              String monthly, String launchThreshold) {
+    @Schema(name = "PayByConfigurationQuote")
+    public record PayByConfigurationQuoteView(@Schema(requiredMode = REQUIRED, allowableValues = "PAY_BY_CONFIGURATION") String billingMethod,
+                                              int quantity, @Schema(requiredMode = REQUIRED, pattern = Fields.MONEY_ANSWER) String hourly,
+                                              @Schema(requiredMode = REQUIRED, pattern = Fields.MONEY_ANSWER) String daily,
+                                              @Schema(requiredMode = REQUIRED, pattern = Fields.MONEY_ANSWER) String monthly,
+                                              @Schema(requiredMode = REQUIRED, pattern = Fields.MONEY_ANSWER) String launchThreshold) {
     }
 }

@@ -1,6 +1,7 @@
 package com.edgecloud.instances;
 
 import io.swagger.v3.oas.annotations.Operation;
+import com.edgecloud.http.ListAnswers;
 import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.http.Bound;
 import com.edgecloud.http.PageLimit;
@@ -34,6 +35,7 @@ public class InstanceBillsController {
 
     @Get("/{id}/bills")
     @Operation(operationId = "listInstanceBills", summary = "List a pay-by-configuration instance's hourly bills", tags = "instances")
+    @ListAnswers.Bills
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.NotFound

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
+import com.edgecloud.http.ListAnswers;
 import com.edgecloud.http.ProblemAnswers;
 import com.edgecloud.http.Bound;
 import com.edgecloud.http.PageLimit;
@@ -64,6 +65,7 @@ public class InstancesController {
 
     @Get
     @Operation(operationId = "listInstances", summary = "List the caller's instances", tags = "instances")
+    @ListAnswers.Instances
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.InternalError
@@ -85,6 +87,7 @@ public class InstancesController {
     /** P3, R2: the instance's terms, oldest first. */
     @Get("/{id}/terms")
     @Operation(operationId = "listInstanceTerms", summary = "List an instance's paid terms", tags = "instances")
+    @ListAnswers.Terms
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.NotFound
@@ -99,6 +102,7 @@ public class InstancesController {
     /** SPEC §11: accepted operations, newest first. */
     @Get("/{id}/operations")
     @Operation(operationId = "listInstanceOperations", summary = "List an instance's power operations", tags = "instances")
+    @ListAnswers.Operations
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.NotFound
