@@ -65,12 +65,12 @@ public final class BalanceForecast {
     /**
      * G7 after a run's bills (issue 19): the rate of the account as {@code planned} leaves it, from
      * the counts its account item keeps, each spec priced from the run's {@code prices} (read once
-     * per run). Measured (docs/decisions.md): the query of the account's instances it replaces was
-     * one call per account billed, 3.05 calls per account instead of 2.05. Neither the due page nor
-     * the bucket can stand in for it: an instance launched after the hour billed is not due, and an
-     * instance written under another bucket layout is in another bucket; the counts hold them all,
-     * since every launch, delete, OVERDUE and resumption moves them in its own transaction. An
-     * account created before the counts were kept has none and is read as before.
+     * per run). Measured (docs/decisions.md, "Measured decisions"): the query of the account's
+     * instances it replaces was one call per account billed, 3.06 calls per account against 2.06.
+     * Neither the due page nor the bucket can stand in for it: an instance launched after the hour
+     * billed is not due, and one written under another bucket layout is in another bucket; the
+     * counts hold them all, since every launch, delete, OVERDUE and resumption moves them in its own
+     * transaction. An account created before the counts were kept has none and is read as before.
      */
     Money hourlyRate(WalletPlan planned, Map<String, Instance> changed, SpecPrices prices, Instant now) {
         RunningConfigurations running = planned.running();
