@@ -219,6 +219,14 @@ class LocalServerIntegrationTest {
             assertEquals("OK", result.get("status").getStringValue(), response.body());
             assertEquals(function[2], result.get("now").getStringValue(), response.body());
         }
+        // UsageBucketFunction's sample: one bucket message from the queue, run for its envelope's time
+        HttpResponse<String> queued = send("POST", "/_local/invoke/UsageBucketFunction",
+                Files.readString(Path.of("..", "events", "usage-bucket.json")), null);
+        assertEquals(200, queued.statusCode(), queued.body());
+        JsonNode run = json(queued).get("runs").get(0);
+        assertEquals("OK", run.get("status").getStringValue(), queued.body());
+        assertEquals("2016-01-01T08:00:00Z", run.get("now").getStringValue(), queued.body());
+        assertEquals("USAGE#0", run.get("buckets").get(0).getStringValue(), queued.body());
         JsonNode rejected = json(send("POST", "/_local/invoke/ExpirySweepFunction", "{\"detail\":{}}", null));
         assertEquals("REJECTED", rejected.get("status").getStringValue());
     }

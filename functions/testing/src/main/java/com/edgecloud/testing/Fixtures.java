@@ -3,6 +3,7 @@ package com.edgecloud.testing;
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.account.RunningConfigurations;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.catalog.DiskType;
 import com.edgecloud.billing.catalog.Hardware;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -137,7 +139,27 @@ public final class Fixtures {
                 BillingMethod.PAY_BY_CONFIGURATION, BillingState.NORMAL, PowerState.RUNNING, launch, null, null, null,
                 launch, Due.nextUsageBill(accountId, launch, ZONE), launch, 0, 0, 0L, 0);
         instances.create(instance);
+        countRunning(accountId, nodeSpec);
         return instance;
+    }
+
+    /**
+     * G7: counts the launch on the account, as a purchase does in its transaction, when the account
+     * keeps counts (all accounts {@link #account} creates do).
+     */
+    private void countRunning(String accountId, String[] nodeSpec) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tables.accounts())
+                    .key(Map.of("accountId", AttributeValue.fromS(accountId)))
+                    .updateExpression("SET #running.#spec = if_not_exists(#running.#spec, :none) + :one")
+                    .conditionExpression("attribute_exists(#running)")
+                    .expressionAttributeNames(Map.of("#running", "runningByConfiguration",
+                            "#spec", RunningConfigurations.keyOf(nodeSpec[0], nodeSpec[1])))
+                    .expressionAttributeValues(Map.of(":none", AttributeValue.fromN("0"),
+                            ":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException notCounted) {
+            // an account written without counts: its rate is read from its instances
+        }
     }
 
     /** A running monthly-package instance whose term was bought at {@code termStart}. */

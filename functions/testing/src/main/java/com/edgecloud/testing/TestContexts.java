@@ -18,11 +18,17 @@ public final class TestContexts {
     }
 
     public static ApplicationContext start(Map<String, Object> extraProperties) {
+        return start(extraProperties, new Object[0]);
+    }
+
+    /** The same, with {@code singletons} registered as beans (a test's own implementation of a port). */
+    public static ApplicationContext start(Map<String, Object> extraProperties, Object... singletons) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("dynamodb.endpoint", DynamoDbLocal.shared(Tables::createAll).endpoint().toString());
         properties.put(ClockFactory.SETTABLE, true);
         properties.putAll(extraProperties);
         // every AWS call the function makes is recorded for the template's IAM check (issue 16)
-        return ApplicationContext.builder().properties(properties).singletons(new AwsCallRecorder()).start();
+        return ApplicationContext.builder().properties(properties).singletons(new AwsCallRecorder())
+                .singletons(singletons).start();
     }
 }

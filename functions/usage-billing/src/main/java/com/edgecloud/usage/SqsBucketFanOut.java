@@ -47,7 +47,7 @@ public final class SqsBucketFanOut implements BucketFanOut, AutoCloseable {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(from + BATCH, bucketEvents.size()); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(json(bucketEvents.get(i))).build());
+                        .messageBody(body(bucketEvents.get(i))).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
@@ -61,7 +61,8 @@ public final class SqsBucketFanOut implements BucketFanOut, AutoCloseable {
         return summary;
     }
 
-    private static String json(Map<String, Object> event) {
+    /** A bucket's message body: its envelope as JSON (events/usage-bucket.json holds one). */
+    static String body(Map<String, Object> event) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {

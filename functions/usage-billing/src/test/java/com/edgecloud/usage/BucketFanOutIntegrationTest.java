@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.metering.UsageBilling;
 import com.edgecloud.testing.Fixtures;
+import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
 import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class BucketFanOutIntegrationTest {
 
     static final Fixtures fixtures = new Fixtures();
+    static final ObjectMapper JSON = new ObjectMapper();
     static ApplicationContext context;
     static UsageBillingHandler handler;
 
@@ -112,6 +114,44 @@ class BucketFanOutIntegrationTest {
         assertEquals(crashed.size(), next.get("bills"), "the next run bills what the crash left, and only that");
         for (Instance server : crashed) {
             assertEquals(hour, fixtures.instance(server.id()).billedUntil());
+        }
+    }
+
+    /**
+     * events/usage-bucket.json, UsageBucketFunction's sample: the SQS event of the message the fan-out
+     * sends for the hourly sample's first bucket, body for body; run through the real handler, it
+     * bills that bucket's servers and only those.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBucketSampleIsTheMessageTheFanOutSendsAndBillsItsBucket_G2() throws Exception {
+        Map<String, Object> sample = JSON.readValue(SampleEvents.read("usage-bucket.json"), Map.class);
+        Map<String, Object> message = (Map<String, Object>) ((List<?>) sample.get("Records")).get(0);
+        List<Map<String, Object>> sent = new ArrayList<>();
+        BucketFanOut capturing = (bucketEvents, runBucket) -> {
+            sent.addAll(bucketEvents);
+            return Map.of();
+        };
+        UsageBillingHandler hourly = new UsageBillingHandler(TestContexts.start(Map.of(), capturing));
+        hourly.handleRequest(JSON.readValue(SampleEvents.read("usage-billing.json"), Map.class), null);
+        hourly.close();
+        assertEquals(SqsBucketFanOut.body(sent.get(0)), message.get("body"));
+
+        fixtures.clearDue();
+        Instant launch = Instant.parse("2016-01-01T07:00:00Z");
+        List<Instance> servers = serversInEveryBucket(launch);
+        String bucket = UsageBilling.allBuckets().get(0);
+
+        Map<String, Object> result = handler.handleRequest(sample, null);
+
+        Map<?, ?> run = (Map<?, ?>) ((List<?>) result.get("runs")).get(0);
+        assertEquals("OK", run.get("status"), result.toString());
+        assertEquals(in(servers, bucket, true).size(), run.get("bills"), result.toString());
+        for (Instance server : in(servers, bucket, true)) {
+            assertEquals(launch.plusSeconds(3600), fixtures.instance(server.id()).billedUntil());
+        }
+        for (Instance other : in(servers, bucket, false)) {
+            assertEquals(launch, fixtures.instance(other.id()).billedUntil(), "only the message's bucket ran");
         }
     }
 

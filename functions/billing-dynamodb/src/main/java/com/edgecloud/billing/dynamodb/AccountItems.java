@@ -2,6 +2,7 @@ package com.edgecloud.billing.dynamodb;
 
 import com.edgecloud.billing.account.Account;
 import com.edgecloud.billing.account.Contact;
+import com.edgecloud.billing.account.RunningConfigurations;
 import com.edgecloud.billing.account.Verification;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.Wallet;
@@ -36,6 +37,13 @@ final class AccountItems {
             WalletItems.StoredCoupon.class, WalletItems.COUPON_SCHEMA, a -> WalletItems.couponMap(a.wallet().coupons()));
     /** G7: a BALANCE_LOW was sent and not armed again since; written only with a wallet change ({@link WalletWrites}). */
     static final Column<Boolean> BALANCE_LOW_WARNED = S.bool("balanceLowWarned", Account::balanceLowWarned);
+    /**
+     * G7: the account's running pay-by-configuration instances by spec key; created empty with the
+     * account ({@link DynamoAccountRepository#saveProfile}), then moved only by increments with a wallet
+     * change ({@link WalletWrites}). Absent on an account created before it was kept. A count may be 0.
+     */
+    static final Column<Map<String, Long>> RUNNING = S.counts("runningByConfiguration",
+            a -> a.running() == null ? null : a.running().bySpec());
     /** Written only by {@link DynamoAccountRepository#saveProfile}'s update; an {@link Account} does not carry them. */
     static final Column<Instant> CREATED_AT = S.instant("createdAt", a -> null);
     static final Column<Instant> UPDATED_AT = S.instant("updatedAt", a -> null);
@@ -62,6 +70,10 @@ final class AccountItems {
         Wallet wallet = new Wallet(row.get(CASH, Money.ZERO), WalletItems.coupons(row.get(COUPONS)),
                 row.get(WALLET_VERSION, 0L));
         return new Account(row.get(ID), row.get(ACTIVATED, false), row.get(VERIFICATION, Verification.NONE), contact,
-                wallet, row.get(BALANCE_LOW_WARNED, false));
+                wallet, row.get(BALANCE_LOW_WARNED, false), running(row.get(RUNNING)));
+    }
+
+    private static RunningConfigurations running(Map<String, Long> bySpec) {
+        return bySpec == null ? null : RunningConfigurations.NONE.plus(bySpec);
     }
 }

@@ -7,6 +7,8 @@ import static com.edgecloud.billing.dynamodb.AccountItems.CONTACT_NAME;
 import static com.edgecloud.billing.dynamodb.AccountItems.CONTACT_PHONE;
 import static com.edgecloud.billing.dynamodb.AccountItems.COUPONS;
 import static com.edgecloud.billing.dynamodb.AccountItems.CREATED_AT;
+import static com.edgecloud.billing.dynamodb.AccountItems.ID;
+import static com.edgecloud.billing.dynamodb.AccountItems.RUNNING;
 import static com.edgecloud.billing.dynamodb.AccountItems.SCHEMA;
 import static com.edgecloud.billing.dynamodb.AccountItems.UPDATED_AT;
 import static com.edgecloud.billing.dynamodb.AccountItems.VERIFICATION;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -73,7 +76,33 @@ public final class DynamoAccountRepository implements AccountRepository {
         contactField(set, remove, values, CONTACT_NAME, contact == null ? null : contact.name());
         contactField(set, remove, values, CONTACT_PHONE, contact == null ? null : contact.phone());
         contactField(set, remove, values, CONTACT_EMAIL, contact == null ? null : contact.email());
-        String expression = set + (remove.isEmpty() ? "" : " REMOVE " + remove);
+        String removed = remove.isEmpty() ? "" : " REMOVE " + remove;
+        try {
+            return create(accountId, set + removed, values);
+        } catch (ConditionalCheckFailedException exists) {
+            return update(accountId, set + removed, values);
+        }
+    }
+
+    /**
+     * G7: an account created now keeps its running pay-by-configuration counts from the start (empty:
+     * it has no instance yet). Only on creation: an older account's instances were never counted, so
+     * it goes without them (its rate is read from its instances, {@code BalanceForecast}).
+     */
+    private Account create(String accountId, String setAndRemove, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> withCounts = new HashMap<>(values);
+        withCounts.put(":noneRunning", RUNNING.value(Map.of()));
+        String expression = setAndRemove.replaceFirst("^SET ", "SET " + RUNNING.name() + " = :noneRunning, ");
+        return SCHEMA.mapToItem(dynamo.updateItem(UpdateItemRequest.builder()
+                .tableName(typed.names().accounts()).key(key(accountId))
+                .updateExpression(expression)
+                .conditionExpression("attribute_not_exists(" + ID.name() + ")")
+                .expressionAttributeValues(withCounts)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).attributes());
+    }
+
+    private Account update(String accountId, String expression, Map<String, AttributeValue> values) {
         return SCHEMA.mapToItem(dynamo.updateItem(UpdateItemRequest.builder()
                 .tableName(typed.names().accounts()).key(key(accountId))
                 .updateExpression(expression)

@@ -76,6 +76,11 @@ final class ItemSchema<T> {
         return column(name, EnumAttributeConverter.createWithNameAsKeys(type), getter);
     }
 
+    /** Counts by key (a map of numbers). */
+    Column<Map<String, Long>> counts(String name, Function<T, Map<String, Long>> getter) {
+        return column(name, DEFAULTS.converterFor(EnhancedType.mapOf(String.class, Long.class)), getter);
+    }
+
     Column<List<String>> texts(String name, Function<T, List<String>> getter) {
         return column(name, DEFAULTS.converterFor(EnhancedType.listOf(String.class)), getter);
     }

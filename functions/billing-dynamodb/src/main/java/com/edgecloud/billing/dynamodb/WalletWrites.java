@@ -4,6 +4,7 @@ import static com.edgecloud.billing.dynamodb.AccountItems.ACTIVATED;
 import static com.edgecloud.billing.dynamodb.AccountItems.BALANCE_LOW_WARNED;
 import static com.edgecloud.billing.dynamodb.AccountItems.CASH;
 import static com.edgecloud.billing.dynamodb.AccountItems.COUPONS;
+import static com.edgecloud.billing.dynamodb.AccountItems.RUNNING;
 import static com.edgecloud.billing.dynamodb.AccountItems.VERIFICATION;
 import static com.edgecloud.billing.dynamodb.AccountItems.WALLET_VERSION;
 
@@ -71,12 +72,36 @@ final class WalletWrites {
                     .putExpressionValue(":coupons", COUPONS.value(WalletItems.couponMap(change.after().coupons())))
                     .putExpressionValue(":next", WALLET_VERSION.value(change.after().version()));
         }
+        addRunningChanges(change, set, update);
         if (change.balanceLowWarned() != null) {
             set.add("#balanceLowWarned = :balanceLowWarned");
             update.putExpressionName("#balanceLowWarned", BALANCE_LOW_WARNED.name())
                     .putExpressionValue(":balanceLowWarned", BALANCE_LOW_WARNED.value(change.balanceLowWarned()));
         }
         return update.expression(set.toString()).build();
+    }
+
+    /**
+     * G7: each spec's count of running pay-by-configuration instances moves by an increment, never
+     * set from what was read: a launch does not move the wallet version, so two launches may commit
+     * against one version and both must count. The map exists on every account that keeps counts
+     * (created with it, {@link DynamoAccountRepository#saveProfile}); others never get changes.
+     */
+    private static void addRunningChanges(WalletChange change, StringJoiner set, Expression.Builder update) {
+        if (change.runningChanges().isEmpty()) {
+            return;
+        }
+        update.putExpressionName("#running", RUNNING.name())
+                .putExpressionValue(":noneRunning", AttributeValue.fromN("0"));
+        int i = 0;
+        for (Map.Entry<String, Long> count : change.runningChanges().entrySet()) {
+            String spec = "#runningSpec" + i;
+            String by = ":runningBy" + i;
+            set.add("#running." + spec + " = if_not_exists(#running." + spec + ", :noneRunning) + " + by);
+            update.putExpressionName(spec, count.getKey())
+                    .putExpressionValue(by, AttributeValue.fromN(Long.toString(count.getValue())));
+            i++;
+        }
     }
 
     /**

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.edgecloud.billing.Ids;
+import com.edgecloud.billing.account.RunningConfigurations;
 import com.edgecloud.billing.error.BillingException;
 import com.edgecloud.billing.error.ErrorCode;
+import com.edgecloud.billing.instance.Instance;
+import com.edgecloud.billing.lifecycle.BillingMethod;
 import com.edgecloud.billing.lifecycle.BillingState;
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.purchase.Order;
@@ -238,6 +241,24 @@ class PaymentInvariantPropertyTest {
             assertEquals(owing.contains(id), instance.billingState() == BillingState.OVERDUE,
                     "G3/G5: " + id + " is OVERDUE exactly while it owes a bill");
         }
+        assertEquals(runningOf(account), world.accounts.find(account).orElseThrow().running().bySpec(),
+                "G7: the account's counts = its NORMAL pay-by-configuration instances, after launches, deletes, "
+                        + "OVERDUE and settlements");
+    }
+
+    private Map<String, Long> runningOf(String account) {
+        Map<String, Long> running = new TreeMap<>();
+        String token = null;
+        do {
+            var page = world.instances.listByAccount(account, 100, token);
+            for (Instance i : page.items()) {
+                if (i.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION && i.billingState() == BillingState.NORMAL) {
+                    running.merge(RunningConfigurations.keyOf(i.nodeId(), i.specId()), 1L, Long::sum);
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return running;
     }
 
     /** G5: right after a successful callback, the oldest bill still unpaid is more than the balance can pay. */

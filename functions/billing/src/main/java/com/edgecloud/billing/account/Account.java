@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * An account's profile and its wallet (cash, coupons, version). {@code balanceLowWarned}: G7, a
  * BALANCE_LOW was sent and the balance has not been back at or above the cover threshold since.
+ * {@code running}: G7, its running pay-by-configuration instances by spec, kept since the account was
+ * created; null for an account created before they were kept (its rate is then read from its instances).
  */
 public record Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet,
-                      boolean balanceLowWarned) {
+                      boolean balanceLowWarned, RunningConfigurations running) {
 
     public Account(String accountId, boolean activated, Verification verification, Contact contact, Wallet wallet) {
-        this(accountId, activated, verification, contact, wallet, false);
+        this(accountId, activated, verification, contact, wallet, false, RunningConfigurations.NONE);
     }
 
     /** A1: only an activated and verified account can purchase. */

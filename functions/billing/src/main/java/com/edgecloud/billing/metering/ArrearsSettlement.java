@@ -100,6 +100,7 @@ public final class ArrearsSettlement implements AfterRecharge {
                             .withMetering(now, overdue.meteredSeconds(), overdue.meteredFenSeconds(),
                                     overdue.billedFen())));
         }
+        resumed.forEach(i -> wallet.startsRunning(i.nodeId(), i.specId())); // G7's counts, with the resumption
         return () -> {
             if (!paid.isEmpty()) {
                 store.settle(wallet.change(), paid, resumed);

@@ -68,6 +68,10 @@ public final class InstanceDeletion {
         Instance instance = instances.findOwned(account.accountId(), instanceId);
         LifecycleRules.require(instance.billingMethod(), instance.billingState(), InstanceOperation.DELETE);
         WalletPlan wallet = new WalletPlan(account, now);
+        if (instance.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION
+                && instance.billingState() == BillingState.NORMAL) {
+            wallet.stopsRunning(instance.nodeId(), instance.specId()); // G7's counts, with the release
+        }
         Optional<Metered> unbilled = unbilledUsage(instance, now);
         Bill bill = unbilled.map(usage -> finalBill(instance, usage, wallet)).orElse(null);
         Instance billed = unbilled.map(usage -> usage.applyTo(instance)).orElse(instance);

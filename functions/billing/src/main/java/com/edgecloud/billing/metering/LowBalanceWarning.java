@@ -28,7 +28,7 @@ public final class LowBalanceWarning {
     void plan(UsageBatch batch, SpecPrices prices, Instant now) {
         Account account = batch.wallet().account();
         Forecast after = new Forecast(batch.wallet().available(),
-                forecast.hourlyRate(account.accountId(), batch.changedInstances(), prices, now), now);
+                forecast.hourlyRate(batch.wallet(), batch.changedInstances(), prices, now), now);
         boolean low = !after.covers(cover);
         if (low && !account.balanceLowWarned()) {
             batch.wallet().markBalanceLowWarned(true);

@@ -1,5 +1,6 @@
 package com.edgecloud.billing.metering;
 
+import com.edgecloud.billing.account.RunningConfigurations;
 import com.edgecloud.billing.catalog.CatalogRepository;
 import com.edgecloud.billing.catalog.PriceHistory;
 import com.edgecloud.billing.instance.Instance;
@@ -19,8 +20,11 @@ final class SpecPrices {
     }
 
     PriceHistory of(Instance instance) {
-        return read.computeIfAbsent(instance.nodeId() + "/" + instance.specId(),
-                key -> catalog.hourlyPrices(instance.nodeId(), instance.specId())
-                        .orElse(PriceHistory.always(Money.ZERO)));
+        return of(instance.nodeId(), instance.specId());
+    }
+
+    PriceHistory of(String nodeId, String specId) {
+        return read.computeIfAbsent(RunningConfigurations.keyOf(nodeId, specId),
+                key -> catalog.hourlyPrices(nodeId, specId).orElse(PriceHistory.always(Money.ZERO)));
     }
 }

@@ -152,6 +152,7 @@ public final class UsageBilling {
                 ledgerEntries++;
             }
             if (!pays) {
+                batch.wallet().stopsRunning(current.nodeId(), current.specId()); // G7's counts, with the OVERDUE
                 current = overdueFrom(current, hour.periodEnd());
                 messages.add(OutboxMessages.overdue(current, current.overdueSince(), now));
                 break;

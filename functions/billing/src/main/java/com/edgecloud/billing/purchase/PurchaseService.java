@@ -187,6 +187,9 @@ public final class PurchaseService {
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < request.quantity(); i++) {
             instances.add(newInstance(Ids.next("i"), request, orderId, now));
+            if (request.billingMethod() == BillingMethod.PAY_BY_CONFIGURATION) {
+                wallet.startsRunning(request.nodeId(), request.specId()); // G7's counts, with the launch
+            }
         }
         Order order = new Order(orderId, request.accountId(), OrderStatus.PAID, amount, request.paymentMethod(), null,
                 request.nodeId(), request.specId(), request.quantity(), request.billingMethod(), request.duration(),

@@ -1,6 +1,7 @@
 package com.edgecloud.billing.wallet;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,19 +13,22 @@ import java.util.Objects;
  * With no entries it is a check that the wallet did not move (G1 read the balance).
  * {@code balanceLowWarned}, when not null, is G7's warning state written with it (changed from
  * its opposite, so two writers racing on one wallet version cannot both send the warning).
+ * {@code runningChanges}: G7, the account's running pay-by-configuration instances added (or, negative,
+ * taken away) by spec key with it; written as increments, so changes racing on one version add up.
  */
 public record WalletChange(String accountId, long fromVersion, Wallet after, List<LedgerEntry> entries,
-                           boolean requiresPurchaseRights, Boolean balanceLowWarned) {
+                           boolean requiresPurchaseRights, Boolean balanceLowWarned, Map<String, Long> runningChanges) {
 
     public WalletChange(String accountId, long fromVersion, Wallet after, List<LedgerEntry> entries,
                         boolean requiresPurchaseRights) {
-        this(accountId, fromVersion, after, entries, requiresPurchaseRights, null);
+        this(accountId, fromVersion, after, entries, requiresPurchaseRights, null, Map.of());
     }
 
     public WalletChange {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(after, "after");
         entries = List.copyOf(entries);
+        runningChanges = Map.copyOf(runningChanges);
         if (after.version() != fromVersion + entries.size()) {
             throw new IllegalArgumentException("wallet version " + after.version() + " after " + entries.size()
                     + " entries from " + fromVersion);
@@ -35,8 +39,8 @@ public record WalletChange(String accountId, long fromVersion, Wallet after, Lis
         return !entries.isEmpty();
     }
 
-    /** Whether the account item is written (money moved or G7's state changed), not only checked. */
+    /** Whether the account item is written (money moved, or G7's state or counts changed), not only checked. */
     public boolean writesAccount() {
-        return movesMoney() || balanceLowWarned != null;
+        return movesMoney() || balanceLowWarned != null || !runningChanges.isEmpty();
     }
 }

@@ -2,10 +2,13 @@ package com.edgecloud.billing.wallet;
 
 import com.edgecloud.billing.Ids;
 import com.edgecloud.billing.account.Account;
+import com.edgecloud.billing.account.RunningConfigurations;
 import com.edgecloud.billing.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Plans the money movements of one transaction against the wallet as read: each charge, credit or
@@ -21,6 +24,7 @@ public final class WalletPlan {
     private Wallet wallet;
     private boolean requiresPurchaseRights;
     private Boolean balanceLowWarned;
+    private final Map<String, Long> runningChanges = new TreeMap<>();
 
     public WalletPlan(Account account, Instant now) {
         this.account = account;
@@ -78,6 +82,33 @@ public final class WalletPlan {
         balanceLowWarned = warned;
     }
 
+    /**
+     * G7: a pay-by-configuration instance of this spec starts running (launched, or resumed from
+     * OVERDUE) with this change; kept only on an account that keeps its counts ({@link Account#running()}).
+     */
+    public void startsRunning(String nodeId, String specId) {
+        countRunning(nodeId, specId, 1);
+    }
+
+    /** G7: a running pay-by-configuration instance of this spec stops (deleted, or OVERDUE) with this change. */
+    public void stopsRunning(String nodeId, String specId) {
+        countRunning(nodeId, specId, -1);
+    }
+
+    private void countRunning(String nodeId, String specId, long change) {
+        if (account.running() != null) {
+            String key = RunningConfigurations.keyOf(nodeId, specId);
+            if (runningChanges.merge(key, change, Long::sum) == 0) {
+                runningChanges.remove(key);
+            }
+        }
+    }
+
+    /** G7: the account's running pay-by-configuration instances as this plan leaves them; null when not kept. */
+    public RunningConfigurations running() {
+        return account.running() == null ? null : account.running().plus(runningChanges);
+    }
+
     private LedgerEntry record(LedgerEntry entry) {
         entries.add(entry);
         return entry;
@@ -86,6 +117,6 @@ public final class WalletPlan {
     /** The movement to commit; the wallet written keeps only coupons still usable (pruned, A2). */
     public WalletChange change() {
         return new WalletChange(account.accountId(), account.wallet().version(), wallet.withoutDeadCoupons(now),
-                entries, requiresPurchaseRights, balanceLowWarned);
+                entries, requiresPurchaseRights, balanceLowWarned, runningChanges);
     }
 }
