@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,24 +25,20 @@ import org.junit.jupiter.api.Test;
 class PurchaseEndToEndTest {
 
     private static LocalServer server;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String admin;
-    private static ApiContract contract;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
-        contract = new ApiContract();
-        http = HttpClient.newHttpClient();
-        admin = token("ops-1", "\"admin\"");
+        api = new LocalApi(server, PurchaseEndToEndTest.class);
+        admin = api.token("ops-1", "\"admin\"");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        System.out.println("ApiContract: " + contract.checked() + " exchanges checked against the API document, "
-                + contract.violations().size() + " violations");
-        assertEquals(List.of(), contract.violations(), "every request and answer matches the API document");
+        api.assertContractKept();
     }
 
     @AfterEach
@@ -215,7 +204,7 @@ class PurchaseEndToEndTest {
                 "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin,
                 UUID.randomUUID().toString());
         assertEquals(201, granted.statusCode(), granted.body());
-        return token(accountId, "");
+        return api.token(accountId, "");
     }
 
     private static void catalog(String nodeId, String specId, int stock) throws Exception {
@@ -236,30 +225,11 @@ class PurchaseEndToEndTest {
                 + ",\"paymentMethod\":\"BALANCE\"}", token, key);
     }
 
-    private static String token(String sub, String roles) throws Exception {
-        return json(send("POST", "/_local/tokens", "{\"sub\":\"" + sub + "\",\"roles\":[" + roles + "]}", null, null))
-                .get("token").getStringValue();
+    private static HttpResponse<String> send(String method, String path, String body, String token, String key) {
+        return api.send(method, path, body, token, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String token, String key)
-            throws Exception {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        if (token != null) {
-            headers.put("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            headers.put("Idempotency-Key", key);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        HttpResponse<String> answer = http.send(request.build(), BodyHandlers.ofString());
-        contract.check(method, path, headers, body, answer);
-        return answer;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return server.context().getBean(ObjectMapper.class).readValue(response.body(), JsonNode.class);
+    private static JsonNode json(HttpResponse<String> response) {
+        return api.json(response);
     }
 }
