@@ -114,6 +114,44 @@ class PurchaseEndToEndTest {
     }
 
     @Test
+    void callsThatMoveMoneyChangeAnInstanceOrGrantAreRefusedWithoutAKeyAndChangeNothing_S9() throws Exception {
+        String user = customerWithCoupon("acct-no-key", "5000.00");
+        catalog("node-nk", "spec-nk", 5);
+        String id = json(buy(user, "node-nk", "spec-nk", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-nk"))
+                .get("instances").get(0).get("id").getStringValue();
+        String account = json(send("GET", "/account", null, user, null)).toString();
+        String instance = json(send("GET", "/instances/" + id, null, user, null)).toString();
+        String ledger = json(send("GET", "/account/ledger", null, user, null)).toString();
+
+        for (String[] call : new String[][] {
+                {"POST", "/instances", "{\"nodeId\":\"node-nk\",\"specId\":\"spec-nk\",\"quantity\":1,"
+                        + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
+                        + "\"paymentMethod\":\"BALANCE\"}", user},
+                {"POST", "/instances/" + id + "/renewals", "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
+                        + "\"paymentMethod\":\"BALANCE\"}", user},
+                {"POST", "/instances/" + id + "/stop", null, user},
+                {"POST", "/instances/" + id + "/start", null, user},
+                {"POST", "/instances/" + id + "/reinstall", null, user},
+                {"DELETE", "/instances/" + id, null, user},
+                {"POST", "/account/recharges", "{\"amount\":\"100.00\"}", user},
+                {"POST", "/admin/accounts/acct-no-key/coupons",
+                        "{\"amount\":\"10.00\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin}}) {
+            HttpResponse<String> refused = api.sendBroken(call[0], call[1], call[2], LocalApi.headers(call[3], null));
+
+            assertEquals(400, refused.statusCode(), call[0] + " " + call[1] + ": " + refused.body());
+            assertEquals("VALIDATION_FAILED", json(refused).get("code").getStringValue());
+            assertEquals("Idempotency-Key", json(refused).get("errors").get(0).get("field").getStringValue(), refused.body());
+        }
+
+        assertEquals(account, json(send("GET", "/account", null, user, null)).toString(), "nothing charged or granted");
+        assertEquals(instance, json(send("GET", "/instances/" + id, null, user, null)).toString(), "nothing changed");
+        assertEquals(ledger, json(send("GET", "/account/ledger", null, user, null)).toString());
+        assertEquals(4, stock("node-nk", "spec-nk"), "nothing more sold");
+        assertEquals(0, json(send("GET", "/instances/" + id + "/operations", null, user, null)).get("items").size(),
+                "no power operation or renewal recorded");
+    }
+
+    @Test
     void payByConfigurationLaunchesWithFiftyAvailableAndChargesNothing_G1() throws Exception {
         String user = customerWithCoupon("acct-g1", "50.00");
         catalog("node-g1", "spec-g1", 5);
