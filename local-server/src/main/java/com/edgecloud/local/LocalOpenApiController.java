@@ -25,6 +25,7 @@ public class LocalOpenApiController {
     @Get
     @Produces(YAML)
     @Operation(operationId = "getOpenApiDocument", summary = "This API document (OpenAPI 3, YAML)", tags = "local",
+            description = "The document generated from the code at build time, as the linters and the contract tests read it.",
             security = {})
     @ApiResponse(responseCode = "200", description = "The document",
             content = @Content(mediaType = YAML, schema = @Schema(type = "string")))

@@ -149,7 +149,12 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record AutoRenewalView(boolean enabled, DurationView duration) {
+    public record AutoRenewalView(boolean enabled,
+                                  // always written, null while off; not "required" in the document because
+                                  // micronaut-openapi drops null members of examples (an example must still validate)
+                                  @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object",
+                                          nullable = true, implementation = DurationView.class,
+                                          description = "Null when auto-renewal was never set") DurationView duration) {
     }
 
     @Serdeable
