@@ -1,5 +1,6 @@
 package com.edgecloud.local;
 
+import com.edgecloud.http.ProblemAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -52,6 +53,7 @@ public class LocalClockController {
     @Operation(operationId = "setLocalClock", summary = "Set the business clock (T2)", tags = "local", security = {},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClockRequest.class))))
+    @ProblemAnswers.BadRequest
     public ClockView set(@Parameter(hidden = true) @Nullable @Body String body) {
         clock.set(nowFrom(body));
         return view();
@@ -106,6 +108,7 @@ public class LocalClockController {
 
     /** The body of PUT /_local/clock, as the API document shows it. */
     @Schema(name = "LocalClockRequest")
-    public record ClockRequest(@Schema(format = "date-time", example = "2016-01-01T15:00:00+08:00") String now) {
+    public record ClockRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
+            example = "2016-01-01T15:00:00+08:00") String now) {
     }
 }

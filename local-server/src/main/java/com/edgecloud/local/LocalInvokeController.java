@@ -1,6 +1,9 @@
 package com.edgecloud.local;
 
+import com.edgecloud.http.ProblemAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,6 +42,13 @@ public class LocalInvokeController {
     @Operation(operationId = "invokeFunction", summary = "Invoke a function with an event, as the Lambda Invoke API does", tags = "local", security = {},
             requestBody = @RequestBody(description = "The event JSON, as in events/", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = "object"))))
+    @ApiResponse(responseCode = "200", description = "The function's result JSON (an API Gateway response for an HTTP "
+            + "function); Lambda's error JSON with X-Amz-Function-Error when the handler threw",
+            headers = @Header(name = FUNCTION_ERROR_HEADER, description = "Unhandled: the handler threw",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public HttpResponse<byte[]> invoke(@PathVariable String logicalId, @Parameter(hidden = true) @Nullable @Body String event) {
         LocalFunctions.Invocation invocation = functions.invoke(logicalId, event);
         MutableHttpResponse<byte[]> response = HttpResponse.ok(invocation.resultJson().getBytes(StandardCharsets.UTF_8))

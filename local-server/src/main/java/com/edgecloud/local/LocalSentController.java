@@ -1,6 +1,8 @@
 package com.edgecloud.local;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.core.annotation.Nullable;
 import com.edgecloud.http.Views;
 import com.edgecloud.notify.RecordingChannels;
 import com.edgecloud.notify.SentItem;
@@ -35,8 +37,10 @@ public class LocalSentController {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SentView(String id, String notificationId, String type, String instanceId, String channel,
-                           String to, String subject, String body, String sentAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) // an SMS has no subject, a message of the account no instance
+    public record SentView(String id, @Nullable String notificationId, String type, @Nullable String instanceId,
+                           @Schema(allowableValues = {"EMAIL", "SMS"}) String channel, String to,
+                           @Nullable @Schema(description = "Emails only") String subject, String body,
+                           @Schema(format = "date-time") String sentAt) {
     }
 }

@@ -1,5 +1,6 @@
 package com.edgecloud.local;
 
+import com.edgecloud.http.ProblemAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,6 +37,7 @@ public class LocalTokenController {
     @Operation(operationId = "issueLocalToken", summary = "Issue a bearer token this server accepts (24 h)", tags = "local", security = {},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TokenRequest.class))))
+    @ProblemAnswers.BadRequest
     public TokenView issue(@Parameter(hidden = true) @Nullable @Body String body) {
         JsonNode request = parseObject(body);
         JsonNode sub = request.get("sub");

@@ -21,6 +21,7 @@ final class ApiContract {
     private final OpenApiInteractionValidator validator;
     private final List<String> violations = new ArrayList<>();
     private int checked;
+    private int answersOnly;
 
     ApiContract() {
         String document = LocalOpenApiController.read();
@@ -32,6 +33,21 @@ final class ApiContract {
 
     /** Checks one exchange; {@code headers} are the request's (name to value). */
     void check(String method, String pathAndQuery, Map<String, String> headers, String body, HttpResponse<String> answer) {
+        check(method, pathAndQuery, headers, body, answer, true);
+    }
+
+    /**
+     * Checks the answer to a request a test sends broken on purpose (a body that is not JSON, a
+     * missing field the document requires): the request is meant to break the document, its answer
+     * (a 400 problem) must not.
+     */
+    void checkAnswerToABrokenRequest(String method, String pathAndQuery, Map<String, String> headers, String body,
+                                     HttpResponse<String> answer) {
+        check(method, pathAndQuery, headers, body, answer, false);
+    }
+
+    private synchronized void check(String method, String pathAndQuery, Map<String, String> headers, String body,
+                       HttpResponse<String> answer, boolean requestToo) {
         URI uri = URI.create(pathAndQuery);
         SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getPath());
         if (uri.getQuery() != null) {
@@ -46,8 +62,13 @@ final class ApiContract {
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.statusCode()).withBody(answer.body());
         answer.headers().map().forEach((name, values) -> response.withHeader(name, values));
-        ValidationReport report = validator.validate(request.build(), response.build());
+        Request sent = request.build();
+        ValidationReport report = requestToo ? validator.validate(sent, response.build())
+                : validator.validateResponse(sent.getPath(), sent.getMethod(), response.build());
         checked++;
+        if (!requestToo) {
+            answersOnly++;
+        }
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
                 violations.add(method + " " + pathAndQuery + " -> " + answer.statusCode() + ": " + message.getKey()
@@ -56,8 +77,13 @@ final class ApiContract {
         }
     }
 
-    int checked() {
+    synchronized int checked() {
         return checked;
+    }
+
+    /** How many of the checked exchanges had only their answer checked (requests broken on purpose). */
+    int answersOnly() {
+        return answersOnly;
     }
 
     List<String> violations() {

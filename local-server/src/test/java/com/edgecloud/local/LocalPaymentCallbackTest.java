@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.edgecloud.billing.payment.CallbackSignature;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,16 +18,18 @@ import org.junit.jupiter.api.Test;
 class LocalPaymentCallbackTest {
 
     private static LocalServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static LocalApi api;
 
     @BeforeAll
     static void start() {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
+        api = new LocalApi(server, LocalPaymentCallbackTest.class);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        api.assertContractKept();
     }
 
     @Test
@@ -49,7 +46,9 @@ class LocalPaymentCallbackTest {
         String paymentId = json(created).get("paymentId").getStringValue();
 
         String body = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"SUCCEEDED\",\"amount\":\"100.00\"}";
-        assertEquals(401, post("/payments/callback", body, null, Map.of()).statusCode());
+        // without the signature the document requires: refused, and the refusal is as documented
+        assertEquals(401, api.sendBroken("POST", "/payments/callback", body, Map.of("Content-Type", "application/json"))
+                .statusCode());
         HttpResponse<String> paid = post("/payments/callback", body, null, Map.of("X-Payment-Signature",
                 new CallbackSignature("local-callback-secret").sign(body.getBytes(StandardCharsets.UTF_8))));
         assertEquals(200, paid.statusCode(), paid.body());
@@ -71,20 +70,19 @@ class LocalPaymentCallbackTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String auth,
-                                             Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+                                             Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>();
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (auth != null) {
-            request.header("Authorization", auth);
+            headers.put("Authorization", auth);
         }
-        headers.forEach(request::header);
-        return http.send(request.build(), BodyHandlers.ofString());
+        headers.putAll(extra);
+        return api.send(method, path, body, headers);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return ObjectMapper.getDefault().readValue(response.body(), JsonNode.class);
+    private static JsonNode json(HttpResponse<String> response) {
+        return api.json(response);
     }
 }

@@ -11,19 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.http.CallerResolver;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.List;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,19 +35,18 @@ class LocalServerIntegrationTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private static LocalServer server;
-    private static HttpClient http;
+    private static LocalApi api;
 
     @BeforeAll
     static void startServer() {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
-        http = HttpClient.newHttpClient();
+        api = new LocalApi(server, LocalServerIntegrationTest.class);
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server.close();
+        api.assertContractKept();
     }
 
     @AfterEach
@@ -76,7 +73,8 @@ class LocalServerIntegrationTest {
     @Test
     void aWildcardAcceptEncodingIsAnsweredWithGzipOrIdentity() throws Exception {
         for (String accepted : List.of("*", "br;q=0, *", "*;q=0.5")) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/_local/openapi.yml"))
+            // the raw bytes, to see the encoding: not through LocalApi, whose checks read text
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/_local/openapi.yml"))
                     .header("Accept-Encoding", accepted).build(), BodyHandlers.ofByteArray());
             assertEquals(200, response.statusCode());
             String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
@@ -100,7 +98,7 @@ class LocalServerIntegrationTest {
     void tokenFromLocalTokensLetsARequestThrough() throws Exception {
         String token = token("{\"sub\":\"acct-1\",\"roles\":[\"admin\"]}");
 
-        HttpResponse<String> response = send("GET", "/_test/whoami", null, "Bearer " + token);
+        HttpResponse<String> response = testOnly("/_test/whoami", "Bearer " + token);
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode body = json(response);
@@ -112,7 +110,7 @@ class LocalServerIntegrationTest {
     void tokenWithoutRolesIsAPlainCaller() throws Exception {
         String token = token("{\"sub\":\"acct-2\"}");
 
-        JsonNode body = json(send("GET", "/_test/whoami", null, "Bearer " + token));
+        JsonNode body = json(testOnly("/_test/whoami", "Bearer " + token));
 
         assertEquals("acct-2", body.get("accountId").getStringValue());
         // serde leaves an empty list out
@@ -121,7 +119,7 @@ class LocalServerIntegrationTest {
 
     @Test
     void noTokenIsUnauthenticatedProblem() throws Exception {
-        HttpResponse<String> response = send("GET", "/_test/whoami", null, null);
+        HttpResponse<String> response = testOnly("/_test/whoami", null);
 
         assertProblem(response, 401, "UNAUTHENTICATED");
     }
@@ -131,15 +129,15 @@ class LocalServerIntegrationTest {
         String token = token("{\"sub\":\"acct-1\"}");
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        assertProblem(send("GET", "/_test/whoami", null, "Bearer " + tampered), 401, "UNAUTHENTICATED");
+        assertProblem(testOnly("/_test/whoami", "Bearer " + tampered), 401, "UNAUTHENTICATED");
     }
 
     @Test
     void tokenWithoutSubIsAValidationProblem() throws Exception {
-        assertProblem(send("POST", "/_local/tokens", "{\"sub\":\"  \"}", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("POST", "/_local/tokens", "{\"roles\":[\"admin\"]}", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("POST", "/_local/tokens", "not json", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("POST", "/_local/tokens", "{\"sub\":\"a\",\"roles\":\"admin\"}", null), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/tokens", "{\"sub\":\"  \"}"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/tokens", "{\"roles\":[\"admin\"]}"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/tokens", "not json"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/tokens", "{\"sub\":\"a\",\"roles\":\"admin\"}"), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -151,13 +149,13 @@ class LocalServerIntegrationTest {
         assertTrue(json(set).get("frozen").getBooleanValue());
         JsonNode current = json(send("GET", "/_local/clock", null, null));
         assertEquals("2016-01-01T15:00:00+08:00", current.get("now").getStringValue());
-        assertEquals("2016-01-01T07:00:00Z", json(send("GET", "/_test/now", null, null)).get("now").getStringValue());
+        assertEquals("2016-01-01T07:00:00Z", json(testOnly("/_test/now", null)).get("now").getStringValue());
 
         HttpResponse<String> reset = send("DELETE", "/_local/clock", null, null);
 
         assertEquals(200, reset.statusCode());
         assertFalse(json(reset).get("frozen").getBooleanValue());
-        Instant controllerNow = Instant.parse(json(send("GET", "/_test/now", null, null)).get("now").getStringValue());
+        Instant controllerNow = Instant.parse(json(testOnly("/_test/now", null)).get("now").getStringValue());
         assertTrue(controllerNow.isAfter(Instant.parse("2020-01-01T00:00:00Z")), controllerNow.toString());
     }
 
@@ -171,10 +169,10 @@ class LocalServerIntegrationTest {
 
     @Test
     void badClockIsAValidationProblemAndChangesNothing() throws Exception {
-        assertProblem(send("PUT", "/_local/clock", "{\"now\": \"2016-01-01 15:00\"}", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00\"}", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("PUT", "/_local/clock", "{}", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("PUT", "/_local/clock", "[]", null), 400, "VALIDATION_FAILED");
+        assertProblem(broken("PUT", "/_local/clock", "{\"now\": \"2016-01-01 15:00\"}"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00\"}"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("PUT", "/_local/clock", "{}"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("PUT", "/_local/clock", "[]"), 400, "VALIDATION_FAILED");
 
         assertFalse(json(send("GET", "/_local/clock", null, null)).get("frozen").getBooleanValue());
     }
@@ -184,7 +182,7 @@ class LocalServerIntegrationTest {
         String token = token("{\"sub\":\"acct-3\"}");
         send("PUT", "/_local/clock", "{\"now\": \"2016-01-01T15:00:00+08:00\"}", null);
 
-        assertEquals(200, send("GET", "/_test/whoami", null, "Bearer " + token).statusCode());
+        assertEquals(200, testOnly("/_test/whoami", "Bearer " + token).statusCode());
     }
 
     @Test
@@ -204,8 +202,8 @@ class LocalServerIntegrationTest {
 
     @Test
     void invokingWithSomethingThatIsNotAnEventIsAValidationProblem() throws Exception {
-        assertProblem(send("POST", "/_local/invoke/CatalogFunction", "{not json", null), 400, "VALIDATION_FAILED");
-        assertProblem(send("POST", "/_local/invoke/CatalogFunction", "", null), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/invoke/CatalogFunction", "{not json"), 400, "VALIDATION_FAILED");
+        assertProblem(broken("POST", "/_local/invoke/CatalogFunction", ""), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -362,24 +360,35 @@ class LocalServerIntegrationTest {
         assertNotNull(problem.get("type"));
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String authorization)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    private static HttpResponse<String> send(String method, String path, String body, String authorization) {
+        return api.send(method, path, body, headers(body, authorization));
+    }
+
+    /** A request broken on purpose: only its answer is held to the API document. */
+    private static HttpResponse<String> broken(String method, String path, String body) {
+        return api.sendBroken(method, path, body, headers(body, null));
+    }
+
+    private static HttpResponse<String> testOnly(String path, String authorization) {
+        return api.sendToTestOnlyRoute("GET", path, headers(null, authorization));
+    }
+
+    private static Map<String, String> headers(String body, String authorization) {
+        Map<String, String> headers = new LinkedHashMap<>();
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        return http.send(request.build(), BodyHandlers.ofString());
+        return headers;
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return json(response.body());
+    private static JsonNode json(HttpResponse<String> response) {
+        return api.json(response);
     }
 
-    private static JsonNode json(String body) throws IOException {
-        return ObjectMapper.getDefault().readValue(body, JsonNode.class);
+    private static JsonNode json(String body) {
+        return api.json(body);
     }
 }

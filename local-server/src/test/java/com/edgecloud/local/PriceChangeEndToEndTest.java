@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,19 +22,20 @@ import org.junit.jupiter.api.Test;
 class PriceChangeEndToEndTest {
 
     private static LocalServer server;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String admin;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
-        http = HttpClient.newHttpClient();
-        admin = token("ops-1", "\"admin\"");
+        api = new LocalApi(server, PriceChangeEndToEndTest.class);
+        admin = api.token("ops-1", "\"admin\"");
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        api.assertContractKept();
     }
 
     @AfterEach
@@ -119,9 +114,9 @@ class PriceChangeEndToEndTest {
     private static String customerWithCoupon(String accountId, String amount) throws Exception {
         send("PUT", "/admin/accounts/" + accountId, "{\"activated\":true,\"verification\":\"ENTERPRISE\"}", admin, null);
         HttpResponse<String> granted = send("POST", "/admin/accounts/" + accountId + "/coupons",
-                "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, null);
+                "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, "grant-" + accountId);
         assertEquals(201, granted.statusCode(), granted.body());
-        return token(accountId, "");
+        return api.token(accountId, "");
     }
 
     private static void putSpec(String nodeId, String specId, String hourlyPrice) throws Exception {
@@ -132,26 +127,11 @@ class PriceChangeEndToEndTest {
         assertEquals(200, put.statusCode(), put.body());
     }
 
-    private static String token(String sub, String roles) throws Exception {
-        return json(send("POST", "/_local/tokens", "{\"sub\":\"" + sub + "\",\"roles\":[" + roles + "]}", null, null))
-                .get("token").getStringValue();
+    private static HttpResponse<String> send(String method, String path, String body, String token, String key) {
+        return api.send(method, path, body, token, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String token, String key)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return server.context().getBean(ObjectMapper.class).readValue(response.body(), JsonNode.class);
+    private static JsonNode json(HttpResponse<String> response) {
+        return api.json(response);
     }
 }

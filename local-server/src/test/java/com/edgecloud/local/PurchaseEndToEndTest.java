@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,24 +25,20 @@ import org.junit.jupiter.api.Test;
 class PurchaseEndToEndTest {
 
     private static LocalServer server;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String admin;
-    private static ApiContract contract;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = LocalServer.start(Map.of("micronaut.server.port", -1));
-        contract = new ApiContract();
-        http = HttpClient.newHttpClient();
-        admin = token("ops-1", "\"admin\"");
+        api = new LocalApi(server, PurchaseEndToEndTest.class);
+        admin = api.token("ops-1", "\"admin\"");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        System.out.println("ApiContract: " + contract.checked() + " exchanges checked against the API document, "
-                + contract.violations().size() + " violations");
-        assertEquals(List.of(), contract.violations(), "every request and answer matches the API document");
+        api.assertContractKept();
     }
 
     @AfterEach
@@ -122,6 +111,44 @@ class PurchaseEndToEndTest {
         assertEquals(first.body(), again.body(), "the key's 24 h run on system time: the first answer, replayed");
         assertEquals("4000.00", json(send("GET", "/account", null, user, null)).get("availableBalance").getStringValue(),
                 "charged once");
+    }
+
+    @Test
+    void callsThatMoveMoneyChangeAnInstanceOrGrantAreRefusedWithoutAKeyAndChangeNothing_S9() throws Exception {
+        String user = customerWithCoupon("acct-no-key", "5000.00");
+        catalog("node-nk", "spec-nk", 5);
+        String id = json(buy(user, "node-nk", "spec-nk", 1, "{\"unit\":\"MONTH\",\"count\":1}", "k-nk"))
+                .get("instances").get(0).get("id").getStringValue();
+        String account = json(send("GET", "/account", null, user, null)).toString();
+        String instance = json(send("GET", "/instances/" + id, null, user, null)).toString();
+        String ledger = json(send("GET", "/account/ledger", null, user, null)).toString();
+
+        for (String[] call : new String[][] {
+                {"POST", "/instances", "{\"nodeId\":\"node-nk\",\"specId\":\"spec-nk\",\"quantity\":1,"
+                        + "\"billingMethod\":\"MONTHLY_PACKAGE\",\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
+                        + "\"paymentMethod\":\"BALANCE\"}", user},
+                {"POST", "/instances/" + id + "/renewals", "{\"duration\":{\"unit\":\"MONTH\",\"count\":1},"
+                        + "\"paymentMethod\":\"BALANCE\"}", user},
+                {"POST", "/instances/" + id + "/stop", null, user},
+                {"POST", "/instances/" + id + "/start", null, user},
+                {"POST", "/instances/" + id + "/reinstall", null, user},
+                {"DELETE", "/instances/" + id, null, user},
+                {"POST", "/account/recharges", "{\"amount\":\"100.00\"}", user},
+                {"POST", "/admin/accounts/acct-no-key/coupons",
+                        "{\"amount\":\"10.00\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin}}) {
+            HttpResponse<String> refused = api.sendBroken(call[0], call[1], call[2], LocalApi.headers(call[3], null));
+
+            assertEquals(400, refused.statusCode(), call[0] + " " + call[1] + ": " + refused.body());
+            assertEquals("VALIDATION_FAILED", json(refused).get("code").getStringValue());
+            assertEquals("Idempotency-Key", json(refused).get("errors").get(0).get("field").getStringValue(), refused.body());
+        }
+
+        assertEquals(account, json(send("GET", "/account", null, user, null)).toString(), "nothing charged or granted");
+        assertEquals(instance, json(send("GET", "/instances/" + id, null, user, null)).toString(), "nothing changed");
+        assertEquals(ledger, json(send("GET", "/account/ledger", null, user, null)).toString());
+        assertEquals(4, stock("node-nk", "spec-nk"), "nothing more sold");
+        assertEquals(0, json(send("GET", "/instances/" + id + "/operations", null, user, null)).get("items").size(),
+                "no power operation or renewal recorded");
     }
 
     @Test
@@ -215,7 +242,7 @@ class PurchaseEndToEndTest {
                 "{\"amount\":\"" + amount + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin,
                 UUID.randomUUID().toString());
         assertEquals(201, granted.statusCode(), granted.body());
-        return token(accountId, "");
+        return api.token(accountId, "");
     }
 
     private static void catalog(String nodeId, String specId, int stock) throws Exception {
@@ -236,30 +263,11 @@ class PurchaseEndToEndTest {
                 + ",\"paymentMethod\":\"BALANCE\"}", token, key);
     }
 
-    private static String token(String sub, String roles) throws Exception {
-        return json(send("POST", "/_local/tokens", "{\"sub\":\"" + sub + "\",\"roles\":[" + roles + "]}", null, null))
-                .get("token").getStringValue();
+    private static HttpResponse<String> send(String method, String path, String body, String token, String key) {
+        return api.send(method, path, body, token, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String token, String key)
-            throws Exception {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        if (token != null) {
-            headers.put("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            headers.put("Idempotency-Key", key);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        HttpResponse<String> answer = http.send(request.build(), BodyHandlers.ofString());
-        contract.check(method, path, headers, body, answer);
-        return answer;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return server.context().getBean(ObjectMapper.class).readValue(response.body(), JsonNode.class);
+    private static JsonNode json(HttpResponse<String> response) {
+        return api.json(response);
     }
 }

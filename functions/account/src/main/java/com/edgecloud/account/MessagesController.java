@@ -159,6 +159,8 @@ public class MessagesController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record MessageListView(List<MessageView> items, String nextToken, long unreadCount) {
+    public record MessageListView(List<MessageView> items,
+                                  @Nullable @Schema(description = "Null on the last page") String nextToken,
+                                  long unreadCount) {
     }
 }

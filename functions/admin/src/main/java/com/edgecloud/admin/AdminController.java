@@ -31,7 +31,6 @@ import com.edgecloud.http.IdempotentRequests.StoredAnswer;
 import com.edgecloud.http.Views;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -85,7 +84,10 @@ public class AdminController {
         return views.account(accounts.saveProfile(id, body.activated(), body.verification(), contact, now), now);
     }
 
-    /** Grants a coupon; a retry with the same Idempotency-Key (optional here) grants it once. */
+    /**
+     * Grants a coupon (A2). It grants money, so it needs an Idempotency-Key (SPEC §9), checked before
+     * anything is read or written; a retry with the same key grants it once.
+     */
     @Post(value = "/accounts/{id}/coupons", consumes = MediaType.APPLICATION_JSON)
     @Operation(operationId = "grantCoupon", summary = "Grant a coupon (A2)", tags = "admin",
             parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
@@ -104,6 +106,7 @@ public class AdminController {
     public HttpResponse<?> grantCoupon(@AdminOnly Caller caller, @PathVariable String id,
                                        @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey,
                                        @Body CouponBody body) {
+        String key = IdempotentRequests.requireKey(idempotencyKey);
         requirePathId("id", id);
         Money amount = body.money();
         Instant expiresAt = body.expiry();
@@ -114,12 +117,9 @@ public class AdminController {
         }
         accounts.find(id).orElseThrow(() -> BillingException.notFound("account " + id));
         Coupon coupon = Coupon.grant(Ids.next("cpn"), amount, expiresAt);
-        if (idempotencyKey == null) {
-            return HttpResponse.status(HttpStatus.CREATED).body(views.coupon(wallets.grantCoupon(id, coupon, now, null)));
-        }
         String canonical = Canonical.of("coupon-grant").with("accountId", id).with("amount", amount)
                 .with("expiresAt", expiresAt).form();
-        return idempotent.run(caller, "coupon-grant", IdempotentRequests.requireKey(idempotencyKey),
+        return idempotent.run(caller, "coupon-grant", key,
                 canonical, stored -> { }, claim -> {
                     // the answer is stored with the grant: a retry can never grant twice
                     StoredAnswer answer = new StoredAnswer(201, write(views.coupon(coupon)));

@@ -76,7 +76,7 @@ public class DeliveriesController {
         return deliverer.retryFailed(id).map(this::view).orElseThrow(() -> new BillingException(
                 ErrorCode.OPERATION_NOT_ALLOWED, "Only a FAILED delivery can be retried; this one is "
                 + wireStatus(deliveries.find(id).orElse(current).status()) + ".",
-                Map.of("status", wireStatus(current.status()))));
+                Map.of("deliveryStatus", wireStatus(current.status()))));
     }
 
     private DeliveryView view(Delivery d) {

@@ -70,6 +70,12 @@ class AdminHandlerIntegrationTest {
         return call(method, path, body, ADMIN, "[admin]", Map.of());
     }
 
+    /** An operator's coupon grant with a key of its own, as every grant needs (SPEC §9). */
+    static APIGatewayV2HTTPResponse grant(String accountId, String body) {
+        return call("POST", "/admin/accounts/" + accountId + "/coupons", body, ADMIN, "[admin]",
+                Map.of("idempotency-key", UUID.randomUUID().toString()));
+    }
+
     static String accountBody(String activated, String verification, String contact) {
         return "{\"activated\":" + activated + ",\"verification\":" + verification
                 + (contact == null ? "" : ",\"contact\":" + contact) + "}";
@@ -242,8 +248,7 @@ class AdminHandlerIntegrationTest {
             String id = fixtures.verifiedAccount();
             fixtures.recharge(id, "10.00");
 
-            JsonNode coupon = api.ok(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody("\"150.00\"", "\"" + FAR_AHEAD + "\"")), 201);
+            JsonNode coupon = api.ok(grant(id, couponBody("\"150.00\"", "\"" + FAR_AHEAD + "\"")), 201);
 
             assertTrue(coupon.get("couponId").getStringValue().startsWith("cpn-"));
             assertEquals("150.00", coupon.get("amount").getStringValue());
@@ -264,8 +269,7 @@ class AdminHandlerIntegrationTest {
         @Test
         void expiryTakenWithAnyOffsetIsShownInTheBillingZone_T1() {
             String id = fixtures.verifiedAccount();
-            JsonNode coupon = api.ok(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody("\"1\"", "\"2098-12-31T16:00:00Z\"")), 201);
+            JsonNode coupon = api.ok(grant(id, couponBody("\"1\"", "\"2098-12-31T16:00:00Z\"")), 201);
             assertEquals("1.00", coupon.get("amount").getStringValue());
             assertEquals(FAR_AHEAD, coupon.get("expiresAt").getStringValue());
         }
@@ -276,8 +280,7 @@ class AdminHandlerIntegrationTest {
         void anInvalidAmountIsRefused_andNothingIsWritten(String amount) {
             String id = fixtures.verifiedAccount();
             Account before = stored(id).orElseThrow();
-            JsonNode problem = api.problem(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody(amount, "\"" + FAR_AHEAD + "\"")), 400, "VALIDATION_FAILED");
+            JsonNode problem = api.problem(grant(id, couponBody(amount, "\"" + FAR_AHEAD + "\"")), 400, "VALIDATION_FAILED");
             assertEquals("amount", problem.get("errors").get(0).get("field").getStringValue());
             assertEquals(before, stored(id).orElseThrow());
             assertTrue(ledger(id).isEmpty());
@@ -288,8 +291,7 @@ class AdminHandlerIntegrationTest {
             "\"2020-01-01T00:00:00+08:00\""})
         void anInvalidOrPastExpiryIsRefused_andNothingIsWritten(String expiresAt) {
             String id = fixtures.verifiedAccount();
-            JsonNode problem = api.problem(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody("\"10.00\"", expiresAt)), 400, "VALIDATION_FAILED");
+            JsonNode problem = api.problem(grant(id, couponBody("\"10.00\"", expiresAt)), 400, "VALIDATION_FAILED");
             assertEquals("expiresAt", problem.get("errors").get(0).get("field").getStringValue());
             assertTrue(ledger(id).isEmpty());
             assertTrue(stored(id).orElseThrow().wallet().coupons().isEmpty());
@@ -298,8 +300,8 @@ class AdminHandlerIntegrationTest {
         @Test
         void aHundredKilobyteAmountIsRefusedWithoutEchoingIt() {
             String id = fixtures.verifiedAccount();
-            JsonNode problem = api.problem(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody("\"" + "9".repeat(100 * 1024) + "\"", "\"" + FAR_AHEAD + "\"")), 400, "VALIDATION_FAILED");
+            JsonNode problem = api.problem(grant(id, couponBody("\"" + "9".repeat(100 * 1024) + "\"", "\"" + FAR_AHEAD + "\"")),
+                    400, "VALIDATION_FAILED");
             assertTrue(problem.toString().length() < 4000);
             assertTrue(ledger(id).isEmpty());
         }
@@ -307,8 +309,7 @@ class AdminHandlerIntegrationTest {
         @Test
         void anUnknownAccountIsNotFound_andNothingIsWritten() {
             String id = Ids.next("acct");
-            api.problem(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
-                    couponBody("\"10.00\"", "\"" + FAR_AHEAD + "\"")), 404, "NOT_FOUND");
+            api.problem(grant(id, couponBody("\"10.00\"", "\"" + FAR_AHEAD + "\"")), 404, "NOT_FOUND");
             api.problem(call("POST", "/admin/accounts/" + id + "/coupons", couponBody("\"10.00\"", "\"" + FAR_AHEAD + "\""),
                     ADMIN, "[admin]", Map.of("idempotency-key", UUID.randomUUID().toString())), 404, "NOT_FOUND");
             assertTrue(stored(id).isEmpty());
@@ -342,6 +343,19 @@ class AdminHandlerIntegrationTest {
         }
 
         @Test
+        void aGrantWithoutIdempotencyKeyIsRefusedAndGrantsNothing_S9() {
+            String id = fixtures.verifiedAccount();
+            Account before = stored(id).orElseThrow();
+
+            JsonNode problem = api.problem(asAdmin("POST", "/admin/accounts/" + id + "/coupons",
+                    couponBody("\"5.00\"", "\"" + FAR_AHEAD + "\"")), 400, "VALIDATION_FAILED");
+
+            assertEquals("Idempotency-Key", problem.get("errors").get(0).get("field").getStringValue());
+            assertEquals(before, stored(id).orElseThrow());
+            assertTrue(ledger(id).isEmpty());
+        }
+
+        @Test
         void anInvalidIdempotencyKeyIsRefused() {
             String id = fixtures.verifiedAccount();
             api.problem(call("POST", "/admin/accounts/" + id + "/coupons", couponBody("\"5.00\"", "\"" + FAR_AHEAD + "\""),
@@ -353,8 +367,10 @@ class AdminHandlerIntegrationTest {
         void aNonAdminCannotGrant_andNoClaimsIsUnauthenticated() {
             String id = fixtures.verifiedAccount();
             String body = couponBody("\"5.00\"", "\"" + FAR_AHEAD + "\"");
-            api.problem(call("POST", "/admin/accounts/" + id + "/coupons", body, id, "[user]", Map.of()), 403, "FORBIDDEN");
-            api.problem(call("POST", "/admin/accounts/" + id + "/coupons", body, null, null, Map.of()), 401,
+            api.problem(call("POST", "/admin/accounts/" + id + "/coupons", body, id, "[user]",
+                    Map.of("idempotency-key", UUID.randomUUID().toString())), 403, "FORBIDDEN");
+            api.problem(call("POST", "/admin/accounts/" + id + "/coupons", body, null, null,
+                    Map.of("idempotency-key", UUID.randomUUID().toString())), 401,
                     "UNAUTHENTICATED");
             assertTrue(ledger(id).isEmpty());
         }

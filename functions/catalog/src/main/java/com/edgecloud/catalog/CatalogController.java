@@ -3,11 +3,12 @@ package com.edgecloud.catalog;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
-import io.swagger.v3.oas.annotations.Parameter;
 import com.edgecloud.http.Fields;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ListAnswers;
@@ -84,6 +85,14 @@ public class CatalogController {
         return Views.list(new Page<>(catalog.specs(nodeId), null), Views::spec);
     }
 
+    /** What the README's "Try it" quotes answered on the local server, its clock at 2016-01-01T15:00:00+08:00. */
+    static final String MONTHLY_QUOTE_EXAMPLE = """
+            {"billingMethod": "MONTHLY_PACKAGE", "quantity": 1, "duration": {"unit": "MONTH", "count": 1},
+             "amount": "1000.00", "termStartsAt": "2016-01-01T15:00:00+08:00", "expiresAt": "2016-02-01T23:59:59+08:00"}""";
+    static final String PAY_BY_CONFIGURATION_QUOTE_EXAMPLE = """
+            {"billingMethod": "PAY_BY_CONFIGURATION", "quantity": 1, "hourly": "2.00", "daily": "48.00",
+             "monthly": "1440.00", "launchThreshold": "50.00"}""";
+
     /** C4: what buying now would cost, by the purchase's own rules; writes nothing. */
     @Get("/nodes/{nodeId}/specs/{specId}/quote{?billingMethod,quantity,unit,count}")
     @Operation(operationId = "quotePurchase", summary = "Quote a purchase before buying (P1, G1)", tags = "catalog", security = {})
@@ -92,19 +101,28 @@ public class CatalogController {
                     oneOf = {MonthlyQuoteView.class, PayByConfigurationQuoteView.class},
                     discriminatorProperty = "billingMethod", discriminatorMapping = {
                             @DiscriminatorMapping(value = "MONTHLY_PACKAGE", schema = MonthlyQuoteView.class),
-                            @DiscriminatorMapping(value = "PAY_BY_CONFIGURATION", schema = PayByConfigurationQuoteView.class)})))
+                            @DiscriminatorMapping(value = "PAY_BY_CONFIGURATION", schema = PayByConfigurationQuoteView.class)}),
+                    examples = {
+                        @ExampleObject(name = "monthlyPackage", value = MONTHLY_QUOTE_EXAMPLE,
+                                summary = "The README's \"Try it\": a month of cps-std-1 asked at 2016-01-01 15:00 (P3)"),
+                        @ExampleObject(name = "payByConfiguration", value = PAY_BY_CONFIGURATION_QUOTE_EXAMPLE,
+                                summary = "The same spec by the hour (G1): 2.00 an hour, launched from 50.00 available")}))
     @ProblemAnswers.BadRequest
     @ProblemAnswers.NotFound
     @ProblemAnswers.Conflict
     @ProblemAnswers.InternalError
-    public Object quote(@PathVariable String nodeId, @PathVariable String specId,
-                        @Parameter(schema = @Schema(allowableValues = {"MONTHLY_PACKAGE", "PAY_BY_CONFIGURATION"}))
+    public Object quote(@Parameter(example = "node-sh-1") @PathVariable String nodeId,
+                        @Parameter(example = "cps-std-1") @PathVariable String specId,
+                        @Parameter(example = "MONTHLY_PACKAGE", schema = @Schema(type = "string",
+                                allowableValues = {"MONTHLY_PACKAGE", "PAY_BY_CONFIGURATION"}))
                         @Nullable @QueryValue String billingMethod,
-                        @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                        @Parameter(example = "1", description = "1 to " + PurchaseRequest.MAX_QUANTITY + ", default 1",
+                                schema = @Schema(type = "integer", minimum = "1", maximum = "" + PurchaseRequest.MAX_QUANTITY))
                         @Nullable @QueryValue String quantity,
-                        @Parameter(description = "MONTHLY_PACKAGE only", schema = @Schema(allowableValues = {"MONTH", "YEAR"}))
+                        @Parameter(example = "MONTH", description = "MONTHLY_PACKAGE only (P1)",
+                                schema = @Schema(type = "string", allowableValues = {"MONTH", "YEAR"}))
                         @Nullable @QueryValue String unit,
-                        @Parameter(description = "MONTHLY_PACKAGE only: 1-9 months or 1-3 years (P1)",
+                        @Parameter(example = "1", description = "MONTHLY_PACKAGE only: 1-9 months or 1-3 years (P1)",
                                 schema = @Schema(type = "integer", minimum = "1", maximum = "9"))
                         @Nullable @QueryValue String count) {
         List<FieldError> errors = new ArrayList<>();

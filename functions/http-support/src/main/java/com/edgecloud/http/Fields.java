@@ -19,12 +19,20 @@ public final class Fields {
     public static final String E164_MESSAGE = "must be an E.164 number, e.g. +8613800000000";
 
     /**
+     * What an email address never holds: '@' (but the one), whitespace and control characters
+     * (\p{Z} and \p{Cc} spelled out), written so that Java and ECMA 262 read it alike: the API
+     * document carries the pattern to clients and validators, which know no \p{javaWhitespace}.
+     */
+    private static final String NOT_IN_EMAIL = "@\\x00-\\x20\\x7F-\\x9F\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F"
+            + "\\u205F\\u3000";
+
+    /**
      * §11: a practical email check, not RFC 5322: one '@', something before it, a dotted domain after
      * it with no empty label, no whitespace or control characters.
      */
-    public static final String EMAIL = "[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]+@(?!.*\\.\\.)"
-            + "[^@.\\p{javaWhitespace}\\p{Z}\\p{Cc}][^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]*\\."
-            + "[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]*[^@.\\p{javaWhitespace}\\p{Z}\\p{Cc}]";
+    public static final String EMAIL = "[^" + NOT_IN_EMAIL + "]+@(?!.*\\.\\.)"
+            + "[^." + NOT_IN_EMAIL + "][^" + NOT_IN_EMAIL + "]*\\."
+            + "[^" + NOT_IN_EMAIL + "]*[^." + NOT_IN_EMAIL + "]";
 
     private Fields() {
     }

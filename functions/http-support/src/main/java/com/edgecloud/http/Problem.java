@@ -10,7 +10,7 @@ import java.util.List;
  * (ProblemsTest holds the list to the enum).
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem: why a request was refused (application/problem+json). "
-        + "A code may add members of its own (OUT_OF_STOCK: available).", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        + "A code may add members of its own (OUT_OF_STOCK: available; a delivery retry refused: deliveryStatus).", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
 public record Problem(
         @Schema(description = "A URI naming the kind of problem", example = "https://errors.edge-server-billing/validation-failed")
         String type,

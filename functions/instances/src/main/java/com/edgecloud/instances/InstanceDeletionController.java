@@ -31,7 +31,8 @@ import java.io.UncheckedIOException;
 
 /**
  * DELETE /instances/{id} (G6, P4, E2): releases a pay-by-configuration instance with its final
- * bill. The Idempotency-Key is optional here: given, a repeat answers the first answer.
+ * bill. It changes an instance and may move money, so it needs an Idempotency-Key (SPEC §9): 400
+ * VALIDATION_FAILED naming the header without one, nothing written; a repeat answers the first answer.
  */
 @Controller("/instances")
 public class InstanceDeletionController {
@@ -65,9 +66,6 @@ public class InstanceDeletionController {
     @ProblemAnswers.InternalError
     public HttpResponse<?> delete(@Bound Caller caller, @PathVariable String id,
                                   @Bound @Nullable @Header(IdempotentRequests.HEADER) String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return IdempotentRequests.json(200, render(deletion.delete(caller.accountId(), id, null)));
-        }
         String key = IdempotentRequests.requireKey(idempotencyKey);
         return idempotent.run(caller, "delete-instance", key, "{\"instanceId\":\"" + id.replace("\"", "") + "\"}",
                 stored -> { }, claim -> {

@@ -172,13 +172,10 @@ public class InstancesController {
     }
 
     /**
-     * E2. The Idempotency-Key is optional here: a power operation repeated changes nothing more
-     * (start twice is still running), but a key given is honoured as on every mutating call.
+     * E2, SPEC §9: a power operation changes an instance, so it needs an Idempotency-Key (400
+     * VALIDATION_FAILED naming the header without one, nothing written); a retry answers the first answer.
      */
     private HttpResponse<?> operate(@Bound Caller caller, String id, InstanceOperation operation, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return IdempotentRequests.json(200, render(power.apply(caller.accountId(), id, operation, null)));
-        }
         String key = IdempotentRequests.requireKey(idempotencyKey);
         String canonical = Canonical.of(operation.name().toLowerCase()).with("accountId", caller.accountId())
                 .with("instanceId", id).form();

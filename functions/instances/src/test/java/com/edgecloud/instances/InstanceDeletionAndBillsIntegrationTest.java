@@ -33,6 +33,11 @@ class InstanceDeletionAndBillsIntegrationTest {
         return api.call(SAMPLE, "DELETE", "/instances/" + id, null, account, "[user]", headers);
     }
 
+    /** A DELETE with a key of its own, as every DELETE needs (SPEC §9). */
+    static Map<String, String> newKey() {
+        return Map.of("Idempotency-Key", Ids.next("k"));
+    }
+
     @Test
     void deleteBillsTheSecondsNotYetBilledToTheSecondAndReleases_G6() {
         String account = fixtures.verifiedAccount();
@@ -42,7 +47,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instance instance = fixtures.payByConfiguration(account, spec, launch);
         function.clock().set(launch.plusSeconds(1234));
 
-        JsonNode body = api.ok(delete(account, instance.id(), Map.of()), 200);
+        JsonNode body = api.ok(delete(account, instance.id(), newKey()), 200);
 
         assertEquals("RELEASED", body.get("billingState").getStringValue());
         assertEquals("STOPPED", body.get("powerState").getStringValue());
@@ -85,7 +90,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         fixtures.changeHourlyPrice(spec, "36.00", launch.plusSeconds(1000));
         function.clock().set(launch.plusSeconds(1234));
 
-        JsonNode bill = api.ok(delete(account, instance.id(), Map.of()), 200).get("finalBill");
+        JsonNode bill = api.ok(delete(account, instance.id(), newKey()), 200).get("finalBill");
 
         assertEquals(1234, bill.get("seconds").getLongValue());
         assertEquals("3.34", bill.get("amount").getStringValue()); // 3.60 × 1000 s + 36.00 × 234 s = 1.00 + 2.34
@@ -100,7 +105,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instance instance = fixtures.payByConfiguration(account, spec, launch);
         function.clock().set(launch.plus(Duration.ofMinutes(30)));
 
-        JsonNode body = api.ok(delete(account, instance.id(), Map.of()), 200);
+        JsonNode body = api.ok(delete(account, instance.id(), newKey()), 200);
 
         assertEquals("UNPAID", body.get("finalBill").get("status").getStringValue());
         assertEquals("1.00", body.get("finalBill").get("amount").getStringValue());
@@ -122,7 +127,7 @@ class InstanceDeletionAndBillsIntegrationTest {
                         Due.of(Due.Kind.EXPIRY, instance.id(), since.plus(Duration.ofDays(7)))));
         function.clock().set(since.plus(Duration.ofHours(5)));
 
-        JsonNode body = api.ok(delete(account, instance.id(), Map.of()), 200);
+        JsonNode body = api.ok(delete(account, instance.id(), newKey()), 200);
 
         HandlerApi.assertNullField(body, "finalBill");
         assertEquals(Money.parse("100.00"), fixtures.account(account).wallet().cash());
@@ -135,7 +140,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         String[] spec = fixtures.nodeWithHourlyPrice("2.00", 5);
         Instance instance = fixtures.monthly(account, spec, Instant.parse("2026-01-01T07:00:00Z"),
                 Instant.parse("2026-02-01T15:59:59Z"));
-        JsonNode problem = api.problem(delete(account, instance.id(), Map.of()), 409, "OPERATION_NOT_ALLOWED");
+        JsonNode problem = api.problem(delete(account, instance.id(), newKey()), 409, "OPERATION_NOT_ALLOWED");
         assertEquals("P4", problem.get("rule").getStringValue());
         assertEquals("NORMAL", problem.get("billingState").getStringValue());
         assertEquals(instance.version(), fixtures.instance(instance.id()).version());
@@ -157,8 +162,25 @@ class InstanceDeletionAndBillsIntegrationTest {
         assertEquals(first, repeat);
         assertEquals(Money.parse("99.80"), fixtures.account(account).wallet().cash(), "charged once");
         assertEquals(6, fixtures.stock(spec[0], spec[1]), "returned once");
-        JsonNode problem = api.problem(delete(account, instance.id(), Map.of()), 409, "OPERATION_NOT_ALLOWED");
+        JsonNode problem = api.problem(delete(account, instance.id(), newKey()), 409, "OPERATION_NOT_ALLOWED");
         assertEquals("RELEASED", problem.get("billingState").getStringValue());
+    }
+
+    @Test
+    void deleteWithoutIdempotencyKeyIsRefusedAndChangesNothing_S9() {
+        String account = fixtures.verifiedAccount();
+        fixtures.recharge(account, "100.00");
+        String[] spec = fixtures.nodeWithHourlyPrice("3.60", 5);
+        Instant launch = Instant.parse("2026-03-06T02:00:00Z");
+        Instance instance = fixtures.payByConfiguration(account, spec, launch);
+        function.clock().set(launch.plus(Duration.ofHours(2)));
+        Fixtures.Snapshot before = fixtures.snapshot(account, spec[0], spec[1]);
+
+        JsonNode problem = api.problem(delete(account, instance.id(), Map.of()), 400, "VALIDATION_FAILED");
+
+        assertEquals("Idempotency-Key", problem.get("errors").get(0).get("field").getStringValue());
+        assertEquals(before, fixtures.snapshot(account, spec[0], spec[1]), "not released, not billed: nothing written");
+        assertEquals(BillingState.NORMAL, fixtures.instance(instance.id()).billingState());
     }
 
     @Test
@@ -167,7 +189,7 @@ class InstanceDeletionAndBillsIntegrationTest {
         Instance instance = fixtures.payByConfiguration(owner, fixtures.nodeWithHourlyPrice("2.00", 5),
                 Instant.parse("2026-03-05T02:00:00Z"));
         String stranger = fixtures.verifiedAccount();
-        api.problem(delete(stranger, instance.id(), Map.of()), 404, "NOT_FOUND");
+        api.problem(delete(stranger, instance.id(), newKey()), 404, "NOT_FOUND");
         api.problem(api.call(SAMPLE, "GET", "/instances/" + instance.id() + "/bills", null, stranger, "[user]",
                 Map.of()), 404, "NOT_FOUND");
         assertEquals(BillingState.NORMAL, fixtures.instance(instance.id()).billingState());

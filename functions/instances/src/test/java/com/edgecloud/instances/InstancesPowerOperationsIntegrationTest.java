@@ -73,6 +73,11 @@ class InstancesPowerOperationsIntegrationTest {
         return instance(account, BillingMethod.MONTHLY_PACKAGE, BillingState.NORMAL, power);
     }
 
+    /** A power operation with a key of its own, as every one needs (SPEC §9). */
+    APIGatewayV2HTTPResponse post(String account, String instanceId, String operation) {
+        return post(account, instanceId, operation, UUID.randomUUID().toString());
+    }
+
     APIGatewayV2HTTPResponse post(String account, String instanceId, String operation, String key) {
         return api.call(SAMPLE, "POST", "/instances/" + instanceId + "/" + operation, null, account, "[user]",
                 key == null ? Map.of() : Map.of("idempotency-key", key));
@@ -113,7 +118,7 @@ class InstancesPowerOperationsIntegrationTest {
         String account = Ids.next("acct");
         Instance i = instance(account, method, state, from);
 
-        JsonNode body = api.ok(post(account, i.id(), operation, null), 200);
+        JsonNode body = api.ok(post(account, i.id(), operation), 200);
 
         assertEquals(to.name(), text(body, "powerState"));
         assertEquals("NORMAL", text(body, "billingState"));
@@ -154,14 +159,28 @@ class InstancesPowerOperationsIntegrationTest {
         assertEquals(before, snapshot(account), "nothing changed, the key released");
     }
 
+    @ParameterizedTest(name = "{0} without a key: 400")
+    @ValueSource(strings = {"start", "stop", "reinstall"})
+    void powerOperationWithoutIdempotencyKeyIsRefusedAndChangesNothing_S9(String operation) {
+        String account = Ids.next("acct");
+        Instance i = normalMonthly(account, PowerState.STOPPED);
+        Fixtures.Snapshot before = snapshot(account);
+
+        JsonNode problem = api.problem(post(account, i.id(), operation, null), 400, "VALIDATION_FAILED");
+
+        assertEquals("Idempotency-Key", text(problem.get("errors").get(0), "field"));
+        assertEquals(before, snapshot(account), "nothing changed, no operation recorded");
+        assertEquals(0, api.ok(get(account, "/instances/" + i.id() + "/operations"), 200).get("items").size());
+    }
+
     @Test
-    void anIdempotencyKeyIsOptionalButHonoured_S9() {
+    void aRetryWithTheSameKeyAnswersTheFirstAnswerAndABadKeyIsRefused_S9() {
         String account = Ids.next("acct");
         Instance i = normalMonthly(account, PowerState.RUNNING);
         String key = UUID.randomUUID().toString();
 
         APIGatewayV2HTTPResponse first = post(account, i.id(), "stop", key);
-        api.ok(post(account, i.id(), "start", null), 200);
+        api.ok(post(account, i.id(), "start"), 200);
         APIGatewayV2HTTPResponse replay = post(account, i.id(), "stop", key);
 
         assertEquals(200, first.getStatusCode(), first.getBody());
@@ -181,7 +200,7 @@ class InstancesPowerOperationsIntegrationTest {
         List<String> done = List.of("stop", "start", "reinstall", "stop", "stop");
         for (int n = 0; n < done.size(); n++) {
             function.clock().set(NOW.plus(Duration.ofMinutes(n / 2))); // some share a second: still in order
-            api.ok(post(account, i.id(), done.get(n), null), 200);
+            api.ok(post(account, i.id(), done.get(n)), 200);
         }
 
         List<String> seen = new ArrayList<>();

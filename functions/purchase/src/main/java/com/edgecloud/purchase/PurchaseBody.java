@@ -18,6 +18,7 @@ import java.util.List;
 
 /** The body of POST /instances (P1, P2, G1); paymentMethod defaults to BALANCE. */
 @Serdeable
+@Schema(example = PurchaseBody.EXAMPLE)
 public record PurchaseBody(
         @NotNull @Pattern(regexp = Fields.ID, message = Fields.ID_MESSAGE) String nodeId,
         @NotNull @Pattern(regexp = Fields.ID, message = Fields.ID_MESSAGE) String specId,
@@ -25,6 +26,11 @@ public record PurchaseBody(
         @NotNull BillingMethod billingMethod,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Valid TermBody duration,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) PaymentMethod paymentMethod) implements CheckedBody {
+
+    /** The README's "Try it": one server of node-sh-1's cps-std-1 for a month, paid from the balance. */
+    static final String EXAMPLE = """
+            {"nodeId": "node-sh-1", "specId": "cps-std-1", "quantity": 1, "billingMethod": "MONTHLY_PACKAGE",
+             "duration": {"unit": "MONTH", "count": 1}, "paymentMethod": "BALANCE"}""";
 
     /** G1: a monthly package needs its duration (P1); pay-by-configuration has none. */
     @Override

@@ -18,6 +18,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Body;
@@ -44,6 +45,16 @@ public class PurchaseController {
     private final Views views;
     private final JsonMapper json;
 
+    /** What the README's "Try it" purchase answered on the local server. */
+    static final String PURCHASED_EXAMPLE = """
+            {"order": {"id": "ord-016dd6b2d3b9f86d04c0", "status": "PAID", "amount": "1000.00", "paymentMethod": "BALANCE",
+                       "paymentId": null},
+             "instances": [{"id": "i-5ad36003ea3ba05a3df1", "accountId": "acct-1", "nodeId": "node-sh-1",
+                            "specId": "cps-std-1", "billingMethod": "MONTHLY_PACKAGE", "billingState": "NORMAL",
+                            "powerState": "RUNNING", "termStartsAt": "2016-01-01T15:00:00+08:00",
+                            "expiresAt": "2016-02-01T23:59:59+08:00", "overdueSince": null, "releaseAt": null,
+                            "createdAt": "2016-01-01T15:00:00+08:00", "autoRenewal": {"enabled": false, "duration": null}}]}""";
+
     public PurchaseController(PurchaseService purchases, IdempotentRequests idempotent, Views views, JsonMapper json) {
         this.purchases = purchases;
         this.idempotent = idempotent;
@@ -58,7 +69,9 @@ public class PurchaseController {
                     description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
                     schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "201", description = "Paid from the balance: the order and its RUNNING instances",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class),
+                    examples = @ExampleObject(name = "monthlyPackage", value = PURCHASED_EXAMPLE,
+                            summary = "The README's \"Try it\": bought 2016-01-01 15:00, expires 2016-02-01 23:59:59 (P3)")))
     @ApiResponse(responseCode = "202", description = "THIRD_PARTY: a PENDING_PAYMENT order and its paymentId (P2)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
     @ProblemAnswers.BadRequest
@@ -117,6 +130,9 @@ public class PurchaseController {
                             @Schema(allowableValues = {"PAID", "PENDING_PAYMENT", "CANCELLED"}) String status,
                             @Schema(pattern = Fields.MONEY_ANSWER) String amount,
                             @Schema(allowableValues = {"BALANCE", "THIRD_PARTY"}) String paymentMethod,
-                            @Nullable String paymentId) {
+                            // always written, null but for THIRD_PARTY; not "required" in the document because
+                            // micronaut-openapi drops null members of examples (an example must still validate)
+                            @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true,
+                                    description = "THIRD_PARTY: the provider's payment (P2); null otherwise") String paymentId) {
     }
 }

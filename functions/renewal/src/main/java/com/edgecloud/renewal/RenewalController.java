@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.MediaType;
 import com.edgecloud.http.ProblemAnswers;
@@ -40,6 +41,14 @@ public class RenewalController {
     private final Views views;
     private final JsonMapper json;
 
+    /** What the README's "Try it" renewal answered on the local server. */
+    static final String RENEWED_EXAMPLE = """
+            {"id": "i-5ad36003ea3ba05a3df1", "accountId": "acct-1", "nodeId": "node-sh-1", "specId": "cps-std-1",
+             "billingMethod": "MONTHLY_PACKAGE", "billingState": "NORMAL", "powerState": "RUNNING",
+             "termStartsAt": "2016-02-02T00:00:00+08:00", "expiresAt": "2016-03-02T23:59:59+08:00",
+             "overdueSince": null, "releaseAt": null, "createdAt": "2016-01-01T15:00:00+08:00",
+             "autoRenewal": {"enabled": false, "duration": null}, "charged": "1000.00"}""";
+
     public RenewalController(RenewalService renewals, IdempotentRequests idempotent, Views views, JsonMapper json) {
         this.renewals = renewals;
         this.idempotent = idempotent;
@@ -53,7 +62,9 @@ public class RenewalController {
                     description = "A key of your choosing (e.g. a UUID): a retry with the same key and body answers the first answer",
                     schema = @Schema(type = "string", minLength = 1, maxLength = 128, pattern = "^[\\x21-\\x7E]{1,128}$")))
     @ApiResponse(responseCode = "200", description = "The instance after renewal, with what was charged",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class),
+                    examples = @ExampleObject(name = "aMonthMore", value = RENEWED_EXAMPLE,
+                            summary = "The README's \"Try it\": the new term starts the day after the old expiry (R2)")))
     @ProblemAnswers.BadRequest
     @ProblemAnswers.Unauthenticated
     @ProblemAnswers.PaymentRequired

@@ -368,7 +368,7 @@ public final class PurchaseBenchmark {
         expect(200, send("PUT", "/admin/accounts/" + accountId, "{\"activated\":true,\"verification\":\"ENTERPRISE\"}",
                 admin, null));
         expect(201, send("POST", "/admin/accounts/" + accountId + "/coupons", "{\"amount\":\"" + grantFor(purchases)
-                + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, null));
+                + "\",\"expiresAt\":\"2099-01-01T00:00:00+08:00\"}", admin, "grant-" + accountId));
         return token(accountId, "");
     }
 
