@@ -10,14 +10,15 @@ import software.amazon.awssdk.core.SdkBytes;
 /**
  * An Outbox item's stream image (NEW_IMAGE) back into the message: the event's attribute values
  * become the SDK's, and the outbox's schema reads them ({@link OutboxItems#fromImage}), so the
- * stream is read exactly as the table was written.
+ * stream is read exactly as the table was written. Public for the cold-start benchmark's bare
+ * handler, which reads the stream with it too (benchmarks/cold-start).
  */
-final class OutboxRecords {
+public final class OutboxRecords {
 
     private OutboxRecords() {
     }
 
-    static OutboxMessage fromImage(Map<String, AttributeValue> image) {
+    public static OutboxMessage fromImage(Map<String, AttributeValue> image) {
         return OutboxItems.fromImage(sdk(image));
     }
 

@@ -2,29 +2,19 @@ package com.edgecloud.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.edgecloud.bench.coldstart.bare.BareAccountHandler;
 import com.edgecloud.bench.coldstart.bare.BareAdminHandler;
 import com.edgecloud.bench.coldstart.bare.BareCatalogHandler;
+import com.edgecloud.bench.coldstart.bare.BareExpirySweepHandler;
 import com.edgecloud.bench.coldstart.bare.BareInstancesHandler;
+import com.edgecloud.bench.coldstart.bare.BareNotificationDispatchHandler;
+import com.edgecloud.bench.coldstart.bare.BarePaymentCallbackHandler;
 import com.edgecloud.bench.coldstart.bare.BarePurchaseHandler;
-import com.edgecloud.billing.account.Contact;
-import com.edgecloud.billing.account.Verification;
-import com.edgecloud.billing.catalog.DiskType;
-import com.edgecloud.billing.catalog.Hardware;
-import com.edgecloud.billing.catalog.Node;
-import com.edgecloud.billing.catalog.SpecChanges;
-import com.edgecloud.billing.catalog.NodeStatus;
-import com.edgecloud.billing.catalog.Spec;
-import com.edgecloud.billing.dynamodb.DynamoAccountRepository;
-import com.edgecloud.billing.dynamodb.DynamoCatalogRepository;
-import com.edgecloud.billing.dynamodb.DynamoWalletRepository;
-import com.edgecloud.billing.dynamodb.TableNames;
+import com.edgecloud.bench.coldstart.bare.BareRenewalHandler;
+import com.edgecloud.bench.coldstart.bare.BareUsageBillingHandler;
 import com.edgecloud.billing.dynamodb.Tables;
-import com.edgecloud.billing.money.Money;
-import com.edgecloud.billing.wallet.RetryPolicy;
-import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.dynamodblocal.DynamoDbLocal;
-import java.time.Clock;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,13 +30,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Cold start of every function, framework against bare: for each function and variant, N fresh
@@ -58,16 +47,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ColdStartBenchmark {
 
-    /** A function under measurement: one line each. */
-    record Fn(String name, String module, String frameworkHandler, String bareHandler, String eventFile, Class<?> eventClass) {
+    /** A function under measurement: one line each; {@code workload}: what its runs need besides the shared seed. */
+    record Fn(String name, String module, String frameworkHandler, String bareHandler, String eventFile, Class<?> eventClass,
+              Workload workload) {
     }
 
     static final List<Fn> FUNCTIONS = List.of(
-            new Fn("CatalogFunction", "functions/catalog", "com.edgecloud.catalog.CatalogHandler", BareCatalogHandler.class.getName(), "catalog-list-nodes.json", APIGatewayV2HTTPEvent.class),
-            new Fn("PurchaseFunction", "functions/purchase", "com.edgecloud.purchase.PurchaseHandler", BarePurchaseHandler.class.getName(), "purchase-monthly.json", APIGatewayV2HTTPEvent.class),
-            new Fn("InstancesFunction", "functions/instances", "com.edgecloud.instances.InstancesHandler", BareInstancesHandler.class.getName(), "instances-list.json", APIGatewayV2HTTPEvent.class),
-            new Fn("AccountFunction", "functions/account", "com.edgecloud.account.AccountHandler", BareAccountHandler.class.getName(), "account-get.json", APIGatewayV2HTTPEvent.class),
-            new Fn("AdminFunction", "functions/admin", "com.edgecloud.admin.AdminHandler", BareAdminHandler.class.getName(), "admin-put-account.json", APIGatewayV2HTTPEvent.class));
+            new Fn("CatalogFunction", "functions/catalog", "com.edgecloud.catalog.CatalogHandler", BareCatalogHandler.class.getName(), "catalog-list-nodes.json", APIGatewayV2HTTPEvent.class, Workload.NONE),
+            new Fn("PurchaseFunction", "functions/purchase", "com.edgecloud.purchase.PurchaseHandler", BarePurchaseHandler.class.getName(), "purchase-monthly.json", APIGatewayV2HTTPEvent.class, Workload.NONE),
+            new Fn("InstancesFunction", "functions/instances", "com.edgecloud.instances.InstancesHandler", BareInstancesHandler.class.getName(), "instances-list.json", APIGatewayV2HTTPEvent.class, Workload.NONE),
+            new Fn("AccountFunction", "functions/account", "com.edgecloud.account.AccountHandler", BareAccountHandler.class.getName(), "account-get.json", APIGatewayV2HTTPEvent.class, Workload.NONE),
+            new Fn("AdminFunction", "functions/admin", "com.edgecloud.admin.AdminHandler", BareAdminHandler.class.getName(), "admin-put-account.json", APIGatewayV2HTTPEvent.class, Workload.NONE),
+            new Fn("RenewalFunction", "functions/renewal", "com.edgecloud.renewal.RenewalHandler", BareRenewalHandler.class.getName(), "renewal.json", APIGatewayV2HTTPEvent.class, new Workloads.Renewal()),
+            new Fn("PaymentCallbackFunction", "functions/payment-callback", "com.edgecloud.payment.PaymentCallbackHandler", BarePaymentCallbackHandler.class.getName(), "payment-callback.json", APIGatewayV2HTTPEvent.class, new Workloads.PaymentCallback()),
+            new Fn("ExpirySweepFunction", "functions/expiry-sweep", "com.edgecloud.expiry.ExpirySweepHandler", BareExpirySweepHandler.class.getName(), "expiry-sweep.json", Map.class, new Workloads.ExpirySweep()),
+            new Fn("UsageBillingFunction", "functions/usage-billing", "com.edgecloud.usage.UsageBillingHandler", BareUsageBillingHandler.class.getName(), "usage-billing.json", Map.class, new Workloads.UsageBilling()),
+            new Fn("NotificationDispatchFunction", "functions/notification-dispatch", "com.edgecloud.dispatch.NotificationDispatchHandler", BareNotificationDispatchHandler.class.getName(), "notification-dispatch.json", DynamodbEvent.class, new Workloads.Dispatch()));
 
     private static final String[] MEASURES = {"jvmToResponseMs", "constructionMs", "firstRequestMs", "classes", "cpuMs"};
     private static final String[] LABELS = {"JVM start to response (ms)", "construction (ms)", "first request (ms)", "classes loaded",
@@ -105,10 +100,11 @@ public final class ColdStartBenchmark {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
         System.out.printf("   runs=%d warmup=%d variants=%s probeJvmArgs=%s cds=%s%n", runs, warmup, variants, probeJvmArgs, cds);
 
-        try (DynamoDbLocal dynamo = DynamoDbLocal.start(0, Tables::createAll)) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start(0, Tables::createAll);
+             Seeds seeds = new Seeds(dynamo.client(), work)) {
             Probes probes = new Probes(java, probeExtras(work), probeJvmArgs, cds, events, work,
-                    dynamo.endpoint().toString(), warmup, runs, variants);
-            seedAndCheck(dynamo, probes);
+                    dynamo.endpoint().toString(), warmup, runs, variants, seeds);
+            seedAndCheck(probes);
             List<double[]> baseline = measureBaseline(probes);
             Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
             for (Fn fn : FUNCTIONS) {
@@ -122,15 +118,15 @@ public final class ColdStartBenchmark {
 
     /** What every probe of a benchmark run shares. */
     private record Probes(String java, List<String> extras, List<String> probeJvmArgs, boolean cds, Path events,
-                          Path work, String endpoint, int warmup, int runs, List<String> variants) {
+                          Path work, String endpoint, int warmup, int runs, List<String> variants, Seeds seeds) {
         Path root() {
             return events.getParent();
         }
     }
 
     /** An instance to list, and a check that the bare purchase works, before anything is timed. */
-    private static void seedAndCheck(DynamoDbLocal dynamo, Probes probes) throws IOException {
-        seed(dynamo);
+    private static void seedAndCheck(Probes probes) throws IOException {
+        probes.seeds().samples();
         System.setProperty("dynamodb.endpoint", probes.endpoint());
         Object seeded = new BarePurchaseHandler().handleRequest(
                 ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, ColdStartBenchmark.class.getClassLoader())
@@ -145,7 +141,7 @@ public final class ColdStartBenchmark {
         List<double[]> baseline = new ArrayList<>();
         for (int i = 0; i < probes.warmup() + probes.runs(); i++) {
             double[] r = probe(probes.java(), String.join(File.pathSeparator, probes.extras()), probes.probeJvmArgs(),
-                    probes.endpoint(), "baseline", probes.events().resolve("account-get.json"), "java.lang.Object");
+                    probes.endpoint(), "baseline", probes.events().resolve("account-get.json"), "java.lang.Object", answer -> { });
             if (i >= probes.warmup()) {
                 baseline.add(r);
             }
@@ -169,10 +165,14 @@ public final class ColdStartBenchmark {
             jvmArgsByVariant.put(variant, jvmArgs(fn, variant, handler, classpath, probes));
             byVariant.put(variant, new ArrayList<>());
         }
+        Path sample = probes.events().resolve(fn.eventFile());
         for (int i = 0; i < probes.warmup() + probes.runs(); i++) {
             for (String variant : probes.variants()) {
+                String run = variant + "-" + i;
+                Path event = fn.workload().event(probes.seeds(), sample, run);
                 double[] r = probe(probes.java(), classpath, jvmArgsByVariant.get(variant), probes.endpoint(),
-                        handlers.get(variant), probes.events().resolve(fn.eventFile()), fn.eventClass().getName());
+                        handlers.get(variant), event, fn.eventClass().getName(),
+                        answer -> fn.workload().check(probes.seeds(), run, answer));
                 if (i >= probes.warmup()) {
                     byVariant.get(variant).add(r);
                 }
@@ -197,20 +197,25 @@ public final class ColdStartBenchmark {
     private static List<String> jvmArgs(Fn fn, String variant, String handler, String classpath, Probes probes)
             throws IOException, InterruptedException {
         List<String> jvmArgs = new ArrayList<>(probes.probeJvmArgs());
+        jvmArgs.addAll(fn.workload().properties(probes.seeds()));
         if (probes.cds()) {
             Path archive = probes.work().resolve(fn.name() + "-" + variant + ".jsa").toAbsolutePath();
             Files.deleteIfExists(archive);
-            List<String> dump = new ArrayList<>(probes.probeJvmArgs());
+            List<String> dump = new ArrayList<>(jvmArgs);
             dump.add("-XX:ArchiveClassesAtExit=" + archive);
-            probe(probes.java(), classpath, dump, probes.endpoint(), handler, probes.events().resolve(fn.eventFile()),
-                    fn.eventClass().getName());
+            String run = variant + "-cds";
+            probe(probes.java(), classpath, dump, probes.endpoint(), handler,
+                    fn.workload().event(probes.seeds(), probes.events().resolve(fn.eventFile()), run),
+                    fn.eventClass().getName(), answer -> fn.workload().check(probes.seeds(), run, answer));
             jvmArgs.add("-XX:SharedArchiveFile=" + archive);
         }
         return jvmArgs;
     }
 
+    /** One probe JVM's measures; its first answer must be a success that {@code check} accepts. */
     private static double[] probe(String java, String classpath, List<String> jvmArgs, String endpoint,
-                                  String handler, Path event, String eventClass) throws IOException, InterruptedException {
+                                  String handler, Path event, String eventClass, Consumer<String> check)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmArgs);
@@ -240,6 +245,14 @@ public final class ColdStartBenchmark {
         int status = values.get("status").intValue();
         if (!"baseline".equals(handler) && (status < 200 || status > 299)) {
             throw new IllegalStateException(handler + " answered " + status + ":\n" + text);
+        }
+        String answer = text.lines().filter(l -> l.startsWith(ColdStartProbe.ANSWER_MARKER)).findFirst()
+                .map(l -> l.substring(ColdStartProbe.ANSWER_MARKER.length()))
+                .orElseThrow(() -> new IllegalStateException("no answer from " + handler + ":\n" + text));
+        try {
+            check.accept(answer);
+        } catch (IllegalStateException notDone) {
+            throw new IllegalStateException(handler + ": " + notDone.getMessage() + "\n" + text, notDone);
         }
         double[] r = new double[MEASURES.length];
         for (int i = 0; i < MEASURES.length; i++) {
@@ -312,24 +325,6 @@ public final class ColdStartBenchmark {
             }
             System.out.println(row);
         }
-    }
-
-    /** acct-demo (activated, much money), node-sh-1 with cps-std-1 (much stock): what the samples in events/ name. */
-    private static void seed(DynamoDbLocal local) {
-        DynamoDbClient dynamo = local.client();
-        TableNames tables = TableNames.defaults();
-        DynamoAccountRepository accounts = new DynamoAccountRepository(dynamo, tables);
-        Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        accounts.saveProfile("acct-demo", true, Verification.PERSONAL, new Contact("Demo User", "+8613800000000", "demo@example.com"), at);
-        new DynamoWalletRepository(dynamo, tables, new WalletMovements(accounts, RetryPolicy.DEFAULT))
-                .recharge("acct-demo", Money.parse("10000000.00"), at);
-        DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamo, tables);
-        catalog.saveNode(new Node("node-sh-1", "Shanghai 1", "East China", "Shanghai", 31.2304, 121.4737,
-                NodeStatus.OPEN));
-        new SpecChanges(catalog, Clock.systemUTC()).put(new Spec("node-sh-1", "cps-std-1", "Standard",
-                new Hardware(new Hardware.Cpu("Intel Xeon Gold 6330", 28), 256,
-                        List.of(new Hardware.Disk(DiskType.NVME, 1920, 2)), 1000),
-                Money.parse("1000.00"), Money.parse("10000.00"), Money.parse("2.00"), 100_000));
     }
 
     /**

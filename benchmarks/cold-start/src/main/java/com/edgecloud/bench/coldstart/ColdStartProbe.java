@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -35,6 +37,8 @@ import java.util.UUID;
 public final class ColdStartProbe {
 
     public static final String MARKER = "COLDSTART ";
+    /** The line after the measures: the first answer (an HTTP answer's body, else the whole answer as JSON). */
+    public static final String ANSWER_MARKER = "COLDSTART-ANSWER ";
     /** Prefix of the handler argument: construct it on micronaut-function-aws's default context. */
     public static final String UNTUNED = "untuned:";
 
@@ -50,7 +54,7 @@ public final class ColdStartProbe {
         long constructionStart = System.nanoTime();
         Object handler = construct(handlerClass, loader);
         long constructed = System.nanoTime();
-        Answer answer = handler == null ? new Answer(0, 0) : invoke(handler, eventFile, eventClass, loader);
+        Answer answer = handler == null ? new Answer(0, 0, "") : invoke(handler, eventFile, eventClass, loader);
         long answered = System.nanoTime();
         long answeredAtMillis = System.currentTimeMillis();
 
@@ -59,8 +63,11 @@ public final class ColdStartProbe {
         Runtime.getRuntime().halt(0);
     }
 
-    /** The first answer's HTTP status (200 for a handler that answers nothing) and its size as JSON. */
-    private record Answer(int status, int bytes) {
+    /**
+     * The first answer's status: HTTP's, else 200 for a success (a scheduled summary's {@code OK}, a
+     * stream batch without failures, or no answer) and 500 otherwise; its size as JSON; its text.
+     */
+    private record Answer(int status, int bytes, String text) {
     }
 
     /** The handler, as the Lambda runtime builds it; none for the baseline. */
@@ -89,11 +96,13 @@ public final class ColdStartProbe {
         freshIdempotencyKey(event);
         Object response = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
         if (response == null) { // a scheduled or stream handler may answer nothing
-            return new Answer(200, 0);
+            return new Answer(200, 0, "");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ((PojoSerializer) serializer(response.getClass(), loader)).toJson(response, out);
-        return new Answer(statusOf(response), out.size());
+        String text = response instanceof APIGatewayV2HTTPResponse http ? String.valueOf(http.getBody())
+                : out.toString(StandardCharsets.UTF_8);
+        return new Answer(statusOf(response), out.size(), text);
     }
 
     private static void printMeasures(long answeredAtMillis, long constructionNanos, long firstRequestNanos,
@@ -110,6 +119,7 @@ public final class ColdStartProbe {
                 + ",\"cpuMs\":" + millis(cpuNanos)
                 + ",\"status\":" + answer.status()
                 + ",\"answerBytes\":" + answer.bytes() + "}");
+        System.out.println(ANSWER_MARKER + answer.text().replaceAll("\\s*\\R\\s*", " "));
         System.out.flush();
     }
 
@@ -131,12 +141,18 @@ public final class ColdStartProbe {
     }
 
     private static int statusOf(Object response) {
+        if (response instanceof Map<?, ?> summary) { // a scheduled function's summary: OK, or REJECTED with nothing done
+            return "OK".equals(summary.get("status")) ? 200 : 500;
+        }
+        if (response instanceof StreamsEventResponse batch) { // a stream handler: the records it failed
+            return batch.getBatchItemFailures() == null || batch.getBatchItemFailures().isEmpty() ? 200 : 500;
+        }
         try {
             Method m = response.getClass().getMethod("getStatusCode");
             Object value = m.invoke(response);
             return value instanceof Integer i ? i : 200;
         } catch (ReflectiveOperationException e) {
-            return 200; // not an HTTP answer (scheduled, stream): it answered
+            return 200; // another answer: it answered
         }
     }
 
@@ -156,7 +172,8 @@ public final class ColdStartProbe {
         @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:cold-start-probe"; }
         @Override public CognitoIdentity getIdentity() { return null; }
         @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        /** The function's timeout (template.yaml; 30 s unless {@code coldstart.timeoutMillis} says otherwise). */
+        @Override public int getRemainingTimeInMillis() { return Integer.getInteger("coldstart.timeoutMillis", 30_000); }
         @Override public int getMemoryLimitInMB() { return 1024; }
         @Override public LambdaLogger getLogger() {
             return new LambdaLogger() {

@@ -15,15 +15,9 @@ import com.edgecloud.billing.metering.BalanceForecast;
 import com.edgecloud.http.Views;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.ZoneId;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The "bare" side of the cold-start comparison: an HTTP function without any framework. It builds
@@ -34,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public abstract class BareHttp implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    protected final DynamoDbClient dynamo = dynamoDbClient();
+    protected final DynamoDbClient dynamo = BareAws.dynamoDbClient();
     protected final TableNames tables = TableNames.from(System.getenv());
     protected final ExpiryCalendar calendar = new ExpiryCalendar(ZoneId.of(env("BILLING_ZONE", "Asia/Shanghai")));
     protected final Views views = new Views(calendar, new DynamoBillRepository(dynamo, tables),
@@ -101,21 +95,8 @@ public abstract class BareHttp implements RequestHandler<APIGatewayV2HTTPEvent, 
         return null;
     }
 
-    /** As {@code DynamoDbFactory}: {@code DYNAMODB_ENDPOINT} (or {@code dynamodb.endpoint}) points it at DynamoDB Local. */
-    static DynamoDbClient dynamoDbClient() {
-        String endpoint = System.getProperty("dynamodb.endpoint", env("DYNAMODB_ENDPOINT", ""));
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
-    }
-
     static String env(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? otherwise : value;
+        return BareAws.env(name, otherwise);
     }
 
     private static final class NoCaller extends RuntimeException {
