@@ -15,10 +15,14 @@ import jakarta.validation.constraints.Size;
 /** A1: {@code PUT /admin/accounts/{id}}, an account's standing and its own contact. */
 @Serdeable
 public record AccountProfileBody(@NotNull Boolean activated, @NotNull Verification verification,
-                                 @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Valid ContactBody contact) implements CheckedBody {
+                                 // @Nullable, not a property-level @Schema: micronaut-openapi 6.20 would file the
+                                 // contact a second time as 'AccountProfileBody.ContactBody'; absent and null are one
+                                 // thing to AdminController (no contact)
+                                 @Nullable @Valid ContactBody contact) implements CheckedBody {
 
     /** The account holder's contact (N1's 'self'); every part optional. */
     @Serdeable
+    @Schema(name = "ContactBody")
     public record ContactBody(
             @Nullable @Size(max = 100) String name,
             @Nullable @Pattern(regexp = Fields.E164, message = Fields.E164_MESSAGE) String phone,
