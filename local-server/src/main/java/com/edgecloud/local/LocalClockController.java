@@ -103,6 +103,7 @@ public class LocalClockController {
 
     /** {@code now} in the billing zone (T1), the same instant in UTC, and whether it is frozen. */
     @Serdeable
+    @Schema(name = "LocalClock")
     public record ClockView(String now, String utc, boolean frozen) {
     }
 

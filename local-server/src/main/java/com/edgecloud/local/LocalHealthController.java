@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * {@code GET /_local/health}. The port is bound only after DynamoDB Local and the application
@@ -19,6 +20,7 @@ public class LocalHealthController {
     }
 
     @Serdeable
+    @Schema(name = "LocalHealth")
     public record Health(String status) {
     }
 }

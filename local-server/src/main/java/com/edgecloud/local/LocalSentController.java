@@ -33,11 +33,13 @@ public class LocalSentController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SentNotificationList")
     public record SentList(List<SentView> items) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL) // an SMS has no subject, a message of the account no instance
+    @Schema(name = "SentNotification")
     public record SentView(String id, @Nullable String notificationId, String type, @Nullable String instanceId,
                            @Schema(allowableValues = {"EMAIL", "SMS"}) String channel, String to,
                            @Nullable @Schema(description = "Emails only") String subject, String body,

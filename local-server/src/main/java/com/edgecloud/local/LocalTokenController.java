@@ -83,6 +83,7 @@ public class LocalTokenController {
     }
 
     @Serdeable
+    @Schema(name = "LocalToken")
     public record TokenView(String token) {
     }
 

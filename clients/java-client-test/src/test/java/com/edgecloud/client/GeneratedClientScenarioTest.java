@@ -17,27 +17,27 @@ import com.edgecloud.client.model.AccountProfileBody;
 import com.edgecloud.client.model.BillingMethod;
 import com.edgecloud.client.model.CallbackBody;
 import com.edgecloud.client.model.CouponBody;
+import com.edgecloud.client.model.CpuBody;
+import com.edgecloud.client.model.DiskBody;
 import com.edgecloud.client.model.DiskType;
 import com.edgecloud.client.model.DurationUnit;
+import com.edgecloud.client.model.Instance;
 import com.edgecloud.client.model.InstanceList;
 import com.edgecloud.client.model.LocalClockRequest;
 import com.edgecloud.client.model.MonthlyPackageQuote;
 import com.edgecloud.client.model.NodeBody;
+import com.edgecloud.client.model.Payment;
 import com.edgecloud.client.model.PaymentMethod;
 import com.edgecloud.client.model.PaymentStatus;
 import com.edgecloud.client.model.Problem;
+import com.edgecloud.client.model.Purchase;
 import com.edgecloud.client.model.PurchaseBody;
-import com.edgecloud.client.model.PurchaseControllerPurchaseView;
 import com.edgecloud.client.model.RechargeBody;
+import com.edgecloud.client.model.Renewal;
 import com.edgecloud.client.model.RenewalBody;
-import com.edgecloud.client.model.RenewalControllerRenewalView;
 import com.edgecloud.client.model.SpecBody;
-import com.edgecloud.client.model.SpecBodyCpuBody;
-import com.edgecloud.client.model.SpecBodyDiskBody;
 import com.edgecloud.client.model.TermBody;
 import com.edgecloud.client.model.Verification;
-import com.edgecloud.client.model.ViewsInstanceView;
-import com.edgecloud.client.model.ViewsPaymentView;
 import com.edgecloud.local.LocalServer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -89,12 +89,12 @@ class GeneratedClientScenarioTest {
 
         MonthlyPackageQuote quote = (MonthlyPackageQuote) clients.catalog()
                 .quotePurchase("node-gc-quote", "spec-gc-quote", "MONTHLY_PACKAGE", 2, "MONTH", 1).getActualInstance();
-        PurchaseControllerPurchaseView bought = buyMonthly(customer, "node-gc-quote", "spec-gc-quote", 2);
+        Purchase bought = buyMonthly(customer, "node-gc-quote", "spec-gc-quote", 2);
 
         assertEquals("2000.00", quote.getAmount());
         assertEquals(quote.getAmount(), bought.getOrder().getAmount());
         assertEquals(2, bought.getInstances().size());
-        for (ViewsInstanceView instance : bought.getInstances()) {
+        for (Instance instance : bought.getInstances()) {
             assertSameInstant(quote.getExpiresAt(), instance.getExpiresAt());
             assertSameInstant(OffsetDateTime.parse("2016-02-01T23:59:59+08:00"), instance.getExpiresAt());
         }
@@ -109,7 +109,7 @@ class GeneratedClientScenarioTest {
         String id = buyMonthly(customer, "node-gc-renew", "spec-gc-renew", 1).getInstances().get(0).getId();
         businessTimeIs("2015-12-20T10:00:00+08:00");
 
-        RenewalControllerRenewalView renewed = instances(customer).renewInstance(idempotencyKey(), id,
+        Renewal renewed = instances(customer).renewInstance(idempotencyKey(), id,
                 new RenewalBody().duration(oneMonth()).paymentMethod(PaymentMethod.BALANCE));
 
         assertSameInstant(OffsetDateTime.parse("2016-01-02T00:00:00+08:00"), renewed.getTermStartsAt());
@@ -145,15 +145,15 @@ class GeneratedClientScenarioTest {
     void oneInstanceReadsAsItWasBought() throws ApiException {
         ApiClient customer = customerWithCoupon("acct-gc-read", "5000.00");
         catalog("node-gc-read", "spec-gc-read", 5);
-        ViewsInstanceView bought = buyMonthly(customer, "node-gc-read", "spec-gc-read", 1).getInstances().get(0);
+        Instance bought = buyMonthly(customer, "node-gc-read", "spec-gc-read", 1).getInstances().get(0);
 
-        ViewsInstanceView read = instances(customer).getInstance(bought.getId());
+        Instance read = instances(customer).getInstance(bought.getId());
 
         assertEquals(bought, read);
         assertEquals("acct-gc-read", read.getAccountId());
-        assertEquals(ViewsInstanceView.BillingMethodEnum.MONTHLY_PACKAGE, read.getBillingMethod());
-        assertEquals(ViewsInstanceView.BillingStateEnum.NORMAL, read.getBillingState());
-        assertEquals(ViewsInstanceView.PowerStateEnum.RUNNING, read.getPowerState());
+        assertEquals(Instance.BillingMethodEnum.MONTHLY_PACKAGE, read.getBillingMethod());
+        assertEquals(Instance.BillingStateEnum.NORMAL, read.getBillingState());
+        assertEquals(Instance.PowerStateEnum.RUNNING, read.getPowerState());
         assertNull(read.getOverdueSince());
     }
 
@@ -195,17 +195,17 @@ class GeneratedClientScenarioTest {
     void aRechargeIsPendingUntilTheProvidersSignedCallbackPaysIt_A5() throws Exception {
         ApiClient customer = customerWithCoupon("acct-gc-recharge", "1.00");
 
-        ViewsPaymentView pending = account(customer).rechargeAccount(idempotencyKey(), new RechargeBody().amount("100.00"));
+        Payment pending = account(customer).rechargeAccount(idempotencyKey(), new RechargeBody().amount("100.00"));
         CallbackBody callback = new CallbackBody().paymentId(pending.getPaymentId()).status(PaymentStatus.SUCCEEDED)
                 .amount("100.00");
         // The provider signs the bytes it sends: the same mapper the generated PaymentsApi writes them with.
         byte[] sent = ApiClient.createDefaultObjectMapper().writeValueAsBytes(callback);
-        ViewsPaymentView paid = clients.payments().paymentCallback(
+        Payment paid = clients.payments().paymentCallback(
                 new CallbackSignature("local-callback-secret").sign(sent), callback);
 
-        assertEquals(ViewsPaymentView.StatusEnum.PENDING, pending.getStatus());
+        assertEquals(Payment.StatusEnum.PENDING, pending.getStatus());
         assertNotNull(pending.getPaymentId());
-        assertEquals(ViewsPaymentView.StatusEnum.SUCCEEDED, paid.getStatus());
+        assertEquals(Payment.StatusEnum.SUCCEEDED, paid.getStatus());
         assertEquals("100.00", account(customer).getAccount().getCashBalance());
         assertEquals("101.00", account(customer).getAccount().getAvailableBalance());
     }
@@ -223,12 +223,12 @@ class GeneratedClientScenarioTest {
         operator.putNode(nodeId, new NodeBody().name(nodeId).region("East China").city("Shanghai")
                 .latitude(31.2304).longitude(121.4737).status(NodeBody.StatusEnum.OPEN));
         operator.putSpec(nodeId, specId, new SpecBody().name("Standard")
-                .cpu(new SpecBodyCpuBody().model("Intel Xeon Gold 6330").cores(28)).memoryGiB(256)
-                .disks(List.of(new SpecBodyDiskBody().type(DiskType.NVME).sizeGiB(1920).count(2))).bandwidthMbps(1000)
+                .cpu(new CpuBody().model("Intel Xeon Gold 6330").cores(28)).memoryGiB(256)
+                .disks(List.of(new DiskBody().type(DiskType.NVME).sizeGiB(1920).count(2))).bandwidthMbps(1000)
                 .monthlyPrice(MONTHLY).yearlyPrice("10000.00").hourlyPrice("2.00").stock(stock));
     }
 
-    private static PurchaseControllerPurchaseView buyMonthly(ApiClient customer, String nodeId, String specId, int quantity)
+    private static Purchase buyMonthly(ApiClient customer, String nodeId, String specId, int quantity)
             throws ApiException {
         return instances(customer).purchaseInstances(idempotencyKey(), purchase(nodeId, specId, quantity).duration(oneMonth()));
     }

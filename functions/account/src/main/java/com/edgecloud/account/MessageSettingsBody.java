@@ -8,6 +8,7 @@ import com.edgecloud.http.CheckedBody;
 import com.edgecloud.http.Fields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ public record MessageSettingsBody(
 
     /** Someone else to notify: a phone (E.164), an email, or both. */
     @Serdeable
+    @Schema(name = "MessageReceiverBody")
     public record ReceiverBody(
             @NotNull @Pattern(regexp = Fields.ID, message = Fields.ID_MESSAGE) String id,
             @NotBlank @Size(max = 100) String name,
@@ -42,6 +44,7 @@ public record MessageSettingsBody(
 
     /** The channels of one notification type and who gets it ('self' or a receiver's id). */
     @Serdeable
+    @Schema(name = "MessageTypeSettingBody")
     public record TypeSettingBody(@NotNull List<@NotNull DeliveryChannel> channels,
                               @NotNull List<@NotNull @Size(max = 64) String> receiverIds) {
     }

@@ -138,27 +138,32 @@ public class MessagesController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "MessageSettings")
     public record SettingsView(String language, List<ReceiverView> receivers, Map<String, TypeView> types) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "MessageReceiver")
     public record ReceiverView(String id, @Nullable String name, @Nullable String phone, @Nullable String email) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "MessageTypeSetting")
     public record TypeView(List<String> channels, List<String> receiverIds) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Message")
     public record MessageView(String id, String type, @Nullable String instanceId, @Nullable Integer daysBefore,
                               @Schema(format = "date-time") String createdAt, String title, String body, boolean read) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "MessageList")
     public record MessageListView(List<MessageView> items,
                                   @Nullable @Schema(description = "Null on the last page") String nextToken,
                                   long unreadCount) {

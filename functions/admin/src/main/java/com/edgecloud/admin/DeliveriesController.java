@@ -91,6 +91,7 @@ public class DeliveriesController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Delivery")
     public record DeliveryView(String id, String notificationId, String type, String channel, String receiver,
                                String status, int attempts, String lastError, String updatedAt) {
     }

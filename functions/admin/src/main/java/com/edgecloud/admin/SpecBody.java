@@ -7,6 +7,7 @@ import com.edgecloud.http.CheckedBody;
 import com.edgecloud.http.Fields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,10 +31,12 @@ public record SpecBody(
         @NotNull @Min(0) @Max(1_000_000) Integer stock) implements CheckedBody {
 
     @Serdeable
+    @Schema(name = "CpuBody")
     public record CpuBody(@NotBlank @Size(max = 100) String model, @NotNull @Min(1) @Max(4096) Integer cores) {
     }
 
     @Serdeable
+    @Schema(name = "DiskBody")
     public record DiskBody(@NotNull DiskType type, @NotNull @Min(1) @Max(1_048_576) Integer sizeGiB,
                            @NotNull @Min(1) @Max(256) Integer count) {
     }

@@ -132,12 +132,14 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Bill")
     public record BillView(String id, String instanceId, @Schema(format = "date-time") String periodStart, @Schema(format = "date-time") String periodEnd, long seconds,
                            @Schema(pattern = Fields.MONEY_ANSWER) String amount, @Schema(allowableValues = {"PAID", "UNPAID"}) String status) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Instance")
     public record InstanceView(String id, String accountId, String nodeId, String specId,
                                @Schema(allowableValues = {"MONTHLY_PACKAGE", "PAY_BY_CONFIGURATION"}) String billingMethod,
                                @Schema(allowableValues = {"NORMAL", "EXPIRED", "OVERDUE", "RELEASED"}) String billingState,
@@ -149,17 +151,21 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "AutoRenewal")
     public record AutoRenewalView(boolean enabled,
                                   // always written, null when never set; not "required" in the document because
                                   // micronaut-openapi drops null members of examples (an example must still validate).
                                   // A bare $ref: OpenAPI 3.0 has no nullable $ref that the contract check's validator
-                                  // accepts null for (allOf + nullable fails on null there)
-                                  @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-                                          description = "Null when auto-renewal was never set") DurationView duration) {
+                                  // accepts null for (allOf + nullable fails on null there). name, implementation and ref:
+                                  // without them micronaut-openapi 6.20 files a property-level @Schema's type a second
+                                  // time under its nested-class name ('Views.DurationView') instead of 'Duration'
+                                  @Schema(name = "duration", requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                                          description = "Null when auto-renewal was never set", implementation = DurationView.class, ref = "#/components/schemas/Duration") DurationView duration) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Account")
     public record AccountView(String accountId, boolean activated,
                               @Schema(allowableValues = {"NONE", "PERSONAL", "ENTERPRISE"}) String verification,
                               @Schema(pattern = Fields.MONEY_ANSWER) String cashBalance, @Schema(pattern = Fields.MONEY_ANSWER) String couponBalance, @Schema(pattern = Fields.MONEY_ANSWER) String availableBalance, @Schema(pattern = Fields.MONEY_ANSWER) String arrears,
@@ -170,29 +176,33 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(nullable = true, description = "The account holder's contact; null until an operator sets one")
+    @Schema(name = "Contact", nullable = true, description = "The account holder's contact; null until an operator sets one")
     public record ContactView(@Nullable String name, @Nullable String phone, @Nullable String email) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "LedgerEntry")
     public record LedgerEntryView(String id, @Schema(format = "date-time") String at, String type, @Schema(pattern = Fields.MONEY_ANSWER) String cash, @Schema(pattern = Fields.MONEY_ANSWER) String coupon, @Nullable String couponId,
                                   @Nullable String instanceId, @Nullable String orderId) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Payment")
     public record PaymentView(String paymentId, @Schema(pattern = Fields.MONEY_ANSWER) String amount,
                               @Schema(allowableValues = {"PENDING", "SUCCEEDED", "FAILED"}) String status) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Coupon")
     public record CouponView(String couponId, @Schema(pattern = Fields.MONEY_ANSWER) String amount, @Schema(pattern = Fields.MONEY_ANSWER) String remaining, @Schema(format = "date-time") String expiresAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Node")
     public record NodeView(String nodeId, String name, String region, String city, double latitude,
                            double longitude, @Schema(allowableValues = {"OPEN", "UNDER_CONSTRUCTION"}) String status,
                            @Nullable BigDecimal distanceKm) {
@@ -200,6 +210,7 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Spec")
     public record SpecView(String nodeId, String specId, String name, CpuView cpu, int memoryGiB,
                            List<DiskView> disks, int bandwidthMbps, @Schema(pattern = Fields.MONEY_ANSWER) String monthlyPrice, @Schema(pattern = Fields.MONEY_ANSWER) String yearlyPrice,
                            @Schema(pattern = Fields.MONEY_ANSWER) String hourlyPrice, int stock) {
@@ -207,28 +218,32 @@ public class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Cpu")
     public record CpuView(String model, int cores) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Disk")
     public record DiskView(String type, int sizeGiB, int count) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Term")
     public record TermView(@Schema(format = "date-time") String termStartsAt, @Schema(format = "date-time") String expiresAt, DurationView duration, @Schema(pattern = Fields.MONEY_ANSWER) String amount,
                            @Nullable String orderId, @Nullable String renewalId) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(nullable = true, description = "A P1 duration; null in an auto-renewal never given one (R4)")
+    @Schema(name = "Duration", nullable = true, description = "A P1 duration; null in an auto-renewal never given one (R4)")
     public record DurationView(@Schema(allowableValues = {"MONTH", "YEAR"}) String unit, int count) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Operation")
     public record OperationView(String id, @Schema(format = "date-time") String at, String operation, String by, @Nullable String powerStateFrom,
                                 @Nullable String powerStateTo) {
     }

@@ -89,7 +89,10 @@ public class InstanceDeletionController {
     /** SPEC §11: DELETE answers the instance (RELEASED) and, for pay-by-configuration, finalBill. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "DeletedInstance")
     public record DeletedView(@JsonUnwrapped Views.InstanceView instance,
-                              @Nullable @Schema(type = "object", nullable = true, implementation = BillView.class) BillView finalBill) {
+                              // implementation and ref: without both micronaut-openapi 6.20 files the bill a second
+                              // time under its nested-class name ('Views.BillView') instead of 'Bill'
+                              @Nullable @Schema(type = "object", nullable = true, implementation = BillView.class, ref = "#/components/schemas/Bill") BillView finalBill) {
     }
 }

@@ -121,11 +121,13 @@ public class PurchaseController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Purchase")
     public record PurchaseView(OrderView order, List<Views.InstanceView> instances) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Order")
     public record OrderView(String id,
                             @Schema(allowableValues = {"PAID", "PENDING_PAYMENT", "CANCELLED"}) String status,
                             @Schema(pattern = Fields.MONEY_ANSWER) String amount,

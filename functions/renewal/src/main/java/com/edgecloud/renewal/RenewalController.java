@@ -98,6 +98,7 @@ public class RenewalController {
     /** SPEC §11: the instance after renewal, plus {@code charged}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Renewal")
     public record RenewalView(@JsonUnwrapped Views.InstanceView instance, String charged) {
     }
 }
