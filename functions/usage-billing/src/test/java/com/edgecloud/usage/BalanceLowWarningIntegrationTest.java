@@ -6,45 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.time.ApiTime;
-import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.ScheduledEvents;
-import com.edgecloud.testing.TestContexts;
-import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * G7: after an hourly run the balance covers less than 24 h at the current rate: one BALANCE_LOW,
  * written with the run's transaction (N2), through UsageBillingFunction's real handler.
  */
-class BalanceLowWarningIntegrationTest {
+class BalanceLowWarningIntegrationTest extends HourlyRunTest {
 
-    static final Fixtures fixtures = new Fixtures();
     static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
-    static ApplicationContext context;
-    static UsageBillingHandler handler;
-
-    @BeforeAll
-    static void start() {
-        context = TestContexts.start(Map.of());
-        handler = new UsageBillingHandler(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        handler.close();
-    }
-
-    @BeforeEach
-    void onlyThisTestsInstancesAreDue() {
-        fixtures.clearDue();
-    }
 
     @Test
     void aForecastCrossing24HoursWarnsOnceAndAgainOnlyAfterCoverCameBack_G7() {

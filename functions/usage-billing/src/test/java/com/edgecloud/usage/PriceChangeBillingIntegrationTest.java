@@ -9,18 +9,12 @@ import com.edgecloud.billing.instance.Instance;
 import com.edgecloud.billing.metering.Bill;
 import com.edgecloud.billing.metering.BillStatus;
 import com.edgecloud.billing.money.Money;
-import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.ScheduledEvents;
-import com.edgecloud.testing.TestContexts;
-import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,29 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * through the spec (the admin PUT's service, dated by the business clock) and UsageBillingFunction
  * bills through its real handler against DynamoDB Local.
  */
-class PriceChangeBillingIntegrationTest {
+class PriceChangeBillingIntegrationTest extends HourlyRunTest {
 
-    static final Fixtures fixtures = new Fixtures();
     static final DynamoBillRepository bills = new DynamoBillRepository(fixtures.dynamo, fixtures.tables);
     static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z"); // 08:00 in Shanghai, an hour boundary
-    static ApplicationContext context;
-    static UsageBillingHandler handler;
-
-    @BeforeAll
-    static void start() {
-        context = TestContexts.start(Map.of());
-        handler = new UsageBillingHandler(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        handler.close();
-    }
-
-    @BeforeEach
-    void onlyThisTestsInstancesAreDue() {
-        fixtures.clearDue();
-    }
 
     @Test
     void tenHoursAtTwoThenARiseToTwentyBillsTwentyNotTwoHundred_G2() {

@@ -17,10 +17,7 @@ import com.edgecloud.billing.purchase.PaymentMethod;
 import com.edgecloud.billing.purchase.PurchaseRequest;
 import com.edgecloud.billing.purchase.PurchaseService;
 import com.edgecloud.runtime.SettableClock;
-import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.ScheduledEvents;
-import com.edgecloud.testing.TestContexts;
-import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,32 +34,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * OVERDUE and resumption, each in its own transaction, through the real services and the real
  * handler against DynamoDB Local; and must hold an instance the run does not bill.
  */
-class RunningConfigurationsIntegrationTest {
+class RunningConfigurationsIntegrationTest extends HourlyRunTest {
 
-    static final Fixtures fixtures = new Fixtures();
     static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     /** A run 5 minutes after the hour it bills. */
     static final Instant RUN = T0.plus(Duration.ofHours(1)).plusSeconds(300);
-    static ApplicationContext context;
-    static UsageBillingHandler handler;
     static SettableClock clock;
 
     @BeforeAll
-    static void start() {
-        context = TestContexts.start(Map.of());
-        handler = new UsageBillingHandler(context);
+    static void takeClock() {
         clock = context.getBean(SettableClock.class);
     }
 
     @AfterAll
-    static void stop() {
+    static void resetClock() {
         clock.reset();
-        handler.close();
-    }
-
-    @BeforeEach
-    void onlyThisTestsInstancesAreDue() {
-        fixtures.clearDue();
     }
 
     @Test

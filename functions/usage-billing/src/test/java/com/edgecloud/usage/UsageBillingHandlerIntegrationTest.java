@@ -25,12 +25,9 @@ import com.edgecloud.billing.money.Money;
 import com.edgecloud.billing.wallet.WalletChange;
 import com.edgecloud.billing.wallet.WalletMovements;
 import com.edgecloud.billing.instance.InstanceRepository;
-import com.edgecloud.testing.Fixtures;
 import com.edgecloud.testing.SampleEvents;
 import com.edgecloud.testing.ScheduledEvents;
-import com.edgecloud.testing.TestContexts;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,35 +36,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** UsageBillingFunction through its real handler, replaying scheduled events' times (T2). */
-class UsageBillingHandlerIntegrationTest {
+class UsageBillingHandlerIntegrationTest extends HourlyRunTest {
 
-    static final Fixtures fixtures = new Fixtures();
     static final DynamoBillRepository bills = new DynamoBillRepository(fixtures.dynamo, fixtures.tables);
-    static ApplicationContext context;
-    static UsageBillingHandler handler;
-
-    @BeforeAll
-    static void start() {
-        context = TestContexts.start(Map.of());
-        handler = new UsageBillingHandler(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        handler.close();
-    }
-
-    @BeforeEach
-    void onlyThisTestsInstancesAreDue() {
-        fixtures.clearDue();
-    }
 
     static Map<String, Object> event(Instant time) {
         return ScheduledEvents.at(time, Map.of());
